@@ -1,0 +1,14 @@
+// Command opkit builds national-event briefing packs for the NGO Coalition
+// for the Optional Protocol to the ICESCR, plans Steering Committee presence
+// and consolidates the outcome workbooks partners return.
+package main
+
+import (
+	"os"
+
+	"opkit/internal/cli"
+)
+
+func main() {
+	os.Exit(cli.Main(os.Args[1:], os.Stdout, os.Stderr))
+}

@@ -1,0 +1,113 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"strings"
+
+	"opkit/internal/model"
+	"opkit/internal/pack"
+)
+
+func buildCommand() command {
+	c := command{
+		name:    "build",
+		summary: "build the country packs: briefing, agenda and outcome workbook",
+		usage:   "[WS] [-o DIR] [--country CC,...]",
+		help: `Builds, for each country of the workspace, DIR/packs/CC/ with CC-briefing.pdf,
+CC-briefing-organisers.pdf (only when the country has restricted cases),
+CC-agenda.pdf and CC-outcome.xlsx. Packs are built in parallel; files are
+written atomically, and the same inputs give byte-identical files
+(SOURCE_DATE_EPOCH sets the date written into them).
+
+Examples:
+  opkit build                          every country of the current workspace
+  opkit build examples/demo -o out     another workspace, output in ./out
+  opkit build --country ar,ci          two countries only`,
+	}
+	c.run = func(e *env, args []string) error {
+		fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
+		out := fs.String("o", "", "output `DIR` (default WS/out)")
+		only := fs.String("country", "", "build only these `CC,...` (ISO codes)")
+		page := fs.String("page-size", "A4", "paper size: A4 or Letter")
+		quiet := fs.Bool("quiet", false, "print errors only")
+		pos, err := parse(e, c, fs, args)
+		if err != nil {
+			return err
+		}
+		ws, err := atMostOne(c, pos, ".")
+		if err != nil {
+			return err
+		}
+		if err := checkPageSize(*page); err != nil {
+			return err
+		}
+		w, err := requireValid(e, ws, *quiet)
+		if err != nil {
+			return err
+		}
+		countries, err := selectCountries(w, *only)
+		if err != nil {
+			return err
+		}
+		return buildPacks(e, w, ws, countries, outDir(*out, ws), *page, *quiet)
+	}
+	return c
+}
+
+func checkPageSize(s string) error {
+	if s != "A4" && s != "Letter" {
+		return usageError{fmt.Sprintf("--page-size %q: use A4 or Letter", s)}
+	}
+	return nil
+}
+
+// selectCountries picks the countries named in --country, or all.
+func selectCountries(w *model.Workspace, list string) ([]*model.Country, error) {
+	var out []*model.Country
+	if strings.TrimSpace(list) == "" {
+		for i := range w.Countries {
+			out = append(out, &w.Countries[i])
+		}
+		return out, nil
+	}
+	seen := map[string]bool{}
+	for _, code := range strings.Split(list, ",") {
+		code = strings.ToUpper(strings.TrimSpace(code))
+		if code == "" || seen[code] {
+			continue
+		}
+		seen[code] = true
+		c := w.Country(code)
+		if c == nil {
+			var codes []string
+			for _, k := range w.Countries {
+				codes = append(codes, strings.ToLower(k.Code))
+			}
+			return nil, usageError{fmt.Sprintf("--country: no country file for %q (have: %s)", strings.ToLower(code), strings.Join(codes, ", "))}
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+func buildPacks(e *env, w *model.Workspace, wsDir string, countries []*model.Country, dir, page string, quiet bool) error {
+	st, err := stamp(e, w)
+	if err != nil {
+		return err
+	}
+	eng := engineFor(wsDir)
+	prog := newProgress(e, "building packs", quiet)
+	results, err := pack.BuildAll(w, countries, eng, pack.Options{OutDir: dir, PageSize: page, Stamp: st}, prog.Update)
+	prog.Done()
+	if err != nil {
+		return err
+	}
+	if !quiet {
+		for _, r := range results {
+			fmt.Fprintf(e.stdout, "%s\n", r.Summary())
+		}
+		fmt.Fprintf(e.stdout, "built %d pack(s) in %s\n", len(results), dir)
+	}
+	return nil
+}

@@ -1,0 +1,44 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+)
+
+func checkCommand() command {
+	c := command{
+		name:    "check",
+		summary: "validate every input of a workspace; print diagnostics, write nothing",
+		usage:   "[WS]",
+		help: `Reads campaign.toml and countries/*.toml and reports every problem at once as
+path:line:col: error|warning: message. Nothing is written.
+
+Examples:
+  opkit check                   check the workspace in the current folder
+  opkit check examples/demo     check another workspace`,
+	}
+	c.run = func(e *env, args []string) error {
+		fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
+		quiet := fs.Bool("quiet", false, "print errors only")
+		pos, err := parse(e, c, fs, args)
+		if err != nil {
+			return err
+		}
+		ws, err := atMostOne(c, pos, ".")
+		if err != nil {
+			return err
+		}
+		w, ds := loadWorkspace(ws)
+		if *quiet {
+			ds = ds.Errors()
+		}
+		if printDiags(e, ds) {
+			return invalidInput{fmt.Sprintf("check: %s has %d error(s)", ws, len(ds.Errors()))}
+		}
+		if !*quiet {
+			fmt.Fprintf(e.stdout, "%s: campaign and %d countries valid (%d warnings)\n", ws, len(w.Countries), len(ds.Warnings()))
+		}
+		return nil
+	}
+	return c
+}

@@ -1,0 +1,116 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"opkit/internal/model"
+	"opkit/internal/report"
+)
+
+func consolidateCommand() command {
+	c := command{
+		name:    "consolidate",
+		summary: "merge returned outcome workbooks into the report for New York",
+		usage:   "[WS] [-o DIR] [PATH...]",
+		help: `Reads the outcome workbooks partners returned (default: every file in
+WS/returns/; PATH may name files or folders) and writes DIR/report/:
+intake.csv (one row per file: accepted, rejected, superseded or duplicate, with
+reasons), consolidated.xlsx and new-york-report.pdf. A bad file never stops the
+batch; when any file is rejected the outputs are still written and the exit
+status is 1.
+
+Examples:
+  opkit consolidate                          returns/ of the current workspace
+  opkit consolidate examples/demo -o out     another workspace
+  opkit consolidate . ~/Downloads/ar.xlsx    one file from elsewhere`,
+	}
+	c.run = func(e *env, args []string) error {
+		fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
+		out := fs.String("o", "", "output `DIR` (default WS/out)")
+		page := fs.String("page-size", "A4", "paper size: A4 or Letter")
+		quiet := fs.Bool("quiet", false, "print errors only")
+		pos, err := parse(e, c, fs, args)
+		if err != nil {
+			return err
+		}
+		if err := checkPageSize(*page); err != nil {
+			return err
+		}
+		ws := "."
+		var inputs []string
+		if len(pos) > 0 {
+			ws, inputs = pos[0], pos[1:]
+		}
+		w, err := requireValid(e, ws, *quiet)
+		if err != nil {
+			return err
+		}
+		if len(inputs) == 0 {
+			inputs = []string{filepath.Join(ws, "returns")}
+		}
+		paths, err := expandInputs(inputs)
+		if err != nil {
+			return err
+		}
+		return consolidate(e, w, ws, paths, outDir(*out, ws), *page, *quiet)
+	}
+	return c
+}
+
+// expandInputs turns folders into the regular files directly inside them,
+// sorted, so every file a partner sent gets its row in the intake log.
+func expandInputs(inputs []string) ([]string, error) {
+	var paths []string
+	for _, in := range inputs {
+		st, err := os.Stat(in)
+		if err != nil {
+			return nil, usageError{fmt.Sprintf("consolidate: %s: no such file or folder", in)}
+		}
+		if !st.IsDir() {
+			paths = append(paths, in)
+			continue
+		}
+		ents, err := os.ReadDir(in)
+		if err != nil {
+			return nil, fmt.Errorf("consolidate: read %s: %w", in, err)
+		}
+		var names []string
+		for _, ent := range ents {
+			if ent.Type().IsRegular() {
+				names = append(names, ent.Name())
+			}
+		}
+		sort.Strings(names)
+		for _, n := range names {
+			paths = append(paths, filepath.Join(in, n))
+		}
+	}
+	return paths, nil
+}
+
+func consolidate(e *env, w *model.Workspace, wsDir string, paths []string, dir, page string, quiet bool) error {
+	st, err := stamp(e, w)
+	if err != nil {
+		return err
+	}
+	prog := newProgress(e, "reading returns", quiet)
+	res, err := report.Consolidate(w, paths, engineFor(wsDir), dir, report.Options{PageSize: page, Stamp: st, Progress: prog.Update})
+	prog.Done()
+	if err != nil {
+		return fmt.Errorf("consolidate: %w", err)
+	}
+	for _, line := range res.Problems() {
+		fmt.Fprintln(e.stderr, line)
+	}
+	if !quiet {
+		fmt.Fprintf(e.stdout, "%s\nwrote %s\n", res.Summary(), filepath.Join(dir, "report"))
+	}
+	if res.Rejected() > 0 {
+		return invalidInput{fmt.Sprintf("consolidate: %d file(s) rejected; see %s", res.Rejected(), filepath.Join(dir, "report", "intake.csv"))}
+	}
+	return nil
+}

@@ -1,0 +1,97 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"io/fs"
+	"path/filepath"
+
+	"opkit/examples"
+	"opkit/internal/atomicfile"
+)
+
+func demoCommand() command {
+	c := command{
+		name:    "demo",
+		summary: "run the whole pipeline on the built-in example workspace",
+		usage:   "[-o DIR]",
+		help: `Writes the embedded demo workspace to DIR/workspace (countries in English,
+French and Spanish, restricted cases, a low-profile partner, returned outcome
+workbooks) and runs check, build, plan and consolidate on it:
+DIR/packs/, DIR/plan/ and DIR/report/.
+
+Example:
+  opkit demo                 into ./opkit-demo
+  opkit demo -o /tmp/demo`,
+	}
+	c.run = func(e *env, args []string) error {
+		fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
+		out := fs.String("o", "opkit-demo", "output `DIR`")
+		quiet := fs.Bool("quiet", false, "print errors only")
+		pos, err := parse(e, c, fs, args)
+		if err != nil {
+			return err
+		}
+		if len(pos) > 0 {
+			return usageError{"demo: takes no folder argument; use -o DIR"}
+		}
+		return runDemo(e, *out, *quiet)
+	}
+	return c
+}
+
+func runDemo(e *env, dir string, quiet bool) error {
+	ws := filepath.Join(dir, "workspace")
+	n, err := extract(examples.Demo, "demo", ws)
+	if err != nil {
+		return err
+	}
+	say := func(format string, args ...any) {
+		if !quiet {
+			fmt.Fprintf(e.stdout, format, args...)
+		}
+	}
+	say("demo workspace: %s (%d files)\n", ws, n)
+	w, ds := loadWorkspace(ws)
+	if printDiags(e, ds) || w == nil {
+		return fmt.Errorf("demo: the embedded workspace has errors")
+	}
+	say("check: campaign and %d countries valid, %d warning(s) shown above\n", len(w.Countries), len(ds.Warnings()))
+	countries, _ := selectCountries(w, "")
+	if err := buildPacks(e, w, ws, countries, dir, "A4", quiet); err != nil {
+		return err
+	}
+	if err := writePlan(e, w, ws, dir, "A4", quiet); err != nil {
+		return err
+	}
+	paths, err := expandInputs([]string{filepath.Join(ws, "returns")})
+	if err != nil {
+		return err
+	}
+	if err := consolidate(e, w, ws, paths, dir, "A4", quiet); err != nil {
+		return err
+	}
+	say("demo done: open %s\n", filepath.Join(dir, "report", "new-york-report.pdf"))
+	return nil
+}
+
+// extract copies the tree under root of fsys into dir.
+func extract(fsys fs.FS, root, dir string) (int, error) {
+	n := 0
+	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, filepath.FromSlash(p))
+		n++
+		return atomicfile.Write(filepath.Join(dir, rel), b)
+	})
+	if err != nil {
+		return n, fmt.Errorf("demo: write workspace: %w", err)
+	}
+	return n, nil
+}

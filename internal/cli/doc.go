@@ -1,0 +1,5 @@
+// Package cli is opkit's command line: one file per command, flags parsed
+// per command (no globals), and the one place where errors become exit
+// statuses: 0 done with every input accepted, 1 invalid input (or a run
+// that failed), 2 usage error.
+package cli

@@ -1,0 +1,81 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"opkit/internal/atomicfile"
+	"opkit/internal/workspace"
+	"opkit/templates"
+)
+
+func initCommand() command {
+	c := command{
+		name:    "init",
+		summary: "create a starter workspace (campaign, one country, editable templates)",
+		usage:   "DIR",
+		help: `Writes a starter workspace into DIR: campaign.toml, countries/ with one country
+whose every key is explained in comments, and templates/ with copies of the
+built-in templates to edit. Existing files are never overwritten.
+
+Example:
+  opkit init my-campaign && opkit check my-campaign`,
+	}
+	c.run = func(e *env, args []string) error {
+		fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
+		pos, err := parse(e, c, fs, args)
+		if err != nil {
+			return err
+		}
+		if len(pos) != 1 {
+			return usageError{"init: expected one folder (run opkit init --help)"}
+		}
+		dir := pos[0]
+		files := workspace.Starter()
+		if err := addTemplates(files); err != nil {
+			return err
+		}
+		names := make([]string, 0, len(files))
+		for n := range files {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		for _, n := range names {
+			p := filepath.Join(dir, filepath.FromSlash(n))
+			if _, err := os.Stat(p); err == nil {
+				return fmt.Errorf("init: %s already exists; choose an empty folder", p)
+			} else if !errors.Is(err, fs.ErrNotExist) {
+				return fmt.Errorf("init: %w", err)
+			}
+		}
+		for _, n := range names {
+			if err := atomicfile.Write(filepath.Join(dir, filepath.FromSlash(n)), files[n]); err != nil {
+				return fmt.Errorf("init: %w", err)
+			}
+		}
+		fmt.Fprintf(e.stdout, "created %s with %d files; next: opkit check %s\n", dir, len(names), dir)
+		return nil
+	}
+	return c
+}
+
+// addTemplates copies the built-in templates into the starter files under
+// templates/, so staff can edit them without Go.
+func addTemplates(files map[string][]byte) error {
+	return fs.WalkDir(templates.FS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(templates.FS, p)
+		if err != nil {
+			return fmt.Errorf("init: read built-in template %s: %w", p, err)
+		}
+		files["templates/"+p] = b
+		return nil
+	})
+}

@@ -1,0 +1,72 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"time"
+
+	"opkit/internal/diag"
+	"opkit/internal/model"
+	"opkit/internal/render"
+	"opkit/internal/workspace"
+)
+
+// loadWorkspace loads a workspace folder, turning a missing folder into a
+// diagnostic rather than a crash further down.
+func loadWorkspace(dir string) (*model.Workspace, diag.List) {
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		var ds diag.List
+		ds.Errorf(dir, 0, 0, "not a workspace folder (expected campaign.toml and countries/ inside)")
+		return nil, ds
+	}
+	return workspace.LoadDir(dir)
+}
+
+// engineFor returns the template engine with the workspace's overrides.
+func engineFor(wsDir string) *render.Engine {
+	if wsDir == "" {
+		return render.NewEngine(nil)
+	}
+	dir := filepath.Join(wsDir, "templates")
+	if st, err := os.Stat(dir); err == nil && st.IsDir() {
+		return render.NewEngine(os.DirFS(dir))
+	}
+	return render.NewEngine(nil)
+}
+
+// stamp is the one date written into every output: SOURCE_DATE_EPOCH when
+// set (reproducible-builds convention), else the signature date, so that
+// the same inputs always give byte-identical files.
+func stamp(e *env, ws *model.Workspace) (time.Time, error) {
+	if s := e.getenv("SOURCE_DATE_EPOCH"); s != "" {
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			return time.Time{}, usageError{fmt.Sprintf("SOURCE_DATE_EPOCH=%q is not a number of seconds", s)}
+		}
+		return time.Unix(n, 0).UTC(), nil
+	}
+	return ws.Campaign.SignatureDate.Time(), nil
+}
+
+// outDir is -o when given, else WS/out.
+func outDir(flagValue, ws string) string {
+	if flagValue != "" {
+		return flagValue
+	}
+	return filepath.Join(ws, "out")
+}
+
+// requireValid loads a workspace and stops on errors, printing warnings
+// unless quiet.
+func requireValid(e *env, ws string, quiet bool) (*model.Workspace, error) {
+	w, ds := loadWorkspace(ws)
+	if quiet {
+		ds = ds.Errors()
+	}
+	if printDiags(e, ds) || w == nil {
+		return nil, invalidInput{fmt.Sprintf("%s has errors; fix them and run again (opkit check %s)", ws, ws)}
+	}
+	return w, nil
+}

@@ -1,0 +1,502 @@
+package intake
+
+import (
+	"bytes"
+	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"opkit/internal/diag"
+	"opkit/internal/model"
+	"opkit/internal/outcome"
+)
+
+// Status is the decision about one input file.
+type Status string
+
+const (
+	// Accepted files feed the report.
+	Accepted Status = "accepted"
+	// Rejected files could not be used; Reasons say why.
+	Rejected Status = "rejected"
+	// Superseded files were good, but a later return for the same country won.
+	Superseded Status = "superseded"
+	// Duplicate files are byte-identical to another input, which is the one used.
+	Duplicate Status = "duplicate"
+)
+
+// Limits bound what one untrusted file may cost.
+type Limits struct {
+	// MaxFileSize is checked on disk before the file is read.
+	MaxFileSize int64
+	// Timeout bounds the reading of one file. A reader that overruns is
+	// abandoned (its goroutine finishes on its own under Read's size limits)
+	// and the file is rejected.
+	Timeout time.Duration
+	// Read bounds the parse itself: unzipped size, XML part size, rows,
+	// columns and cell length.
+	Read outcome.Limits
+	// Workers reads files in parallel; 0 means one per CPU.
+	Workers int
+}
+
+// DefaultLimits suit outcome workbooks, which are about 40 KB filled in: the
+// bounds are two orders of magnitude above that and far below what would
+// strain the machine.
+func DefaultLimits() Limits {
+	r := outcome.DefaultLimits()
+	r.MaxFileSize = 10 << 20
+	r.MaxUnzipped = 64 << 20
+	r.MaxXMLSize = 16 << 20
+	r.MaxRows = 5000
+	r.MaxCols = 64
+	return Limits{MaxFileSize: r.MaxFileSize, Timeout: 10 * time.Second, Read: r}
+}
+
+// Options are Limits plus a progress callback for long batches.
+type Options struct {
+	Limits
+	// Progress, when set, is called with the number of files done and the
+	// total, from any goroutine.
+	Progress func(done, total int)
+}
+
+// Entry is one input file and what became of it.
+type Entry struct {
+	Path     string // as given, to open the file
+	File     string // as shown to people: relative to the workspace when inside it
+	SHA256   string // hex; empty when the file could not be read
+	Size     int64
+	Status   Status
+	Country  string   // upper-case code when the workbook names one
+	Reasons  []string // why it was not accepted
+	Diags    diag.List
+	Outcome  *model.Outcome // the return, for accepted entries only
+	Reported string         // op_submitted_on, YYYY-MM-DD or ""
+}
+
+// Warnings formats the cell-level diagnostics as the intake log shows them:
+// "Event!C7: message".
+func (e *Entry) Warnings() []string {
+	out := make([]string, 0, len(e.Diags))
+	for _, d := range e.Diags {
+		s := d.Message
+		if d.Cell != "" {
+			s = d.Cell + ": " + s
+		}
+		if d.Severity == diag.Error {
+			s += " (value not used)"
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// Log holds one entry per input path, sorted by file.
+type Log struct {
+	Entries []Entry
+}
+
+// Accepted returns the accepted entries sorted by country code.
+func (l *Log) Accepted() []*Entry {
+	var out []*Entry
+	for i := range l.Entries {
+		if l.Entries[i].Status == Accepted {
+			out = append(out, &l.Entries[i])
+		}
+	}
+	slices.SortFunc(out, func(a, b *Entry) int { return cmp.Compare(a.Country, b.Country) })
+	return out
+}
+
+// Count returns how many entries have the status.
+func (l *Log) Count(s Status) int {
+	n := 0
+	for _, e := range l.Entries {
+		if e.Status == s {
+			n++
+		}
+	}
+	return n
+}
+
+// Rejected is the number of rejected files; the CLI exits 1 when it is not
+// zero, after the outputs are written.
+func (l *Log) Rejected() int { return l.Count(Rejected) }
+
+// Summary is one line for the terminal.
+func (l *Log) Summary() string {
+	return fmt.Sprintf("%d file(s): %d accepted, %d rejected, %d superseded, %d duplicate",
+		len(l.Entries), l.Count(Accepted), l.Count(Rejected), l.Count(Superseded), l.Count(Duplicate))
+}
+
+// Problems lists, in diagnostic form, every rejection and every warning of
+// an accepted file, for stderr. Cell problems of an accepted file are
+// warnings: the file is used and the value named stays out.
+func (l *Log) Problems() []string {
+	var out []string
+	for _, e := range l.Entries {
+		switch e.Status {
+		case Rejected:
+			for _, r := range e.Reasons {
+				out = append(out, diag.Diagnostic{File: e.File, Severity: diag.Error, Message: "rejected: " + r}.String())
+			}
+		case Accepted:
+			for _, d := range e.Diags {
+				d.Severity = diag.Warning
+				out = append(out, d.String())
+			}
+		}
+	}
+	return out
+}
+
+// Run reads every path and decides on each. It never fails as a whole: a
+// file that cannot be used is a rejected entry.
+func Run(ws *model.Workspace, paths []string, opt Options) *Log {
+	lim := opt.Limits
+	if lim.MaxFileSize <= 0 {
+		lim.MaxFileSize = DefaultLimits().MaxFileSize
+	}
+	if lim.Timeout <= 0 {
+		lim.Timeout = DefaultLimits().Timeout
+	}
+	if lim.Read == (outcome.Limits{}) {
+		lim.Read = DefaultLimits().Read
+	}
+	lim.Read.MaxFileSize = lim.MaxFileSize
+	workers := lim.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = max(1, min(workers, len(paths)))
+
+	log := &Log{Entries: make([]Entry, len(paths))}
+	for i, p := range paths {
+		log.Entries[i] = Entry{Path: p, File: displayName(ws, p)}
+	}
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	done := 0
+	for range workers {
+		wg.Go(func() {
+			for i := range jobs {
+				intakeOne(ws, &log.Entries[i], lim)
+				if opt.Progress != nil {
+					mu.Lock()
+					done++
+					n := done
+					mu.Unlock()
+					opt.Progress(n, len(paths))
+				}
+			}
+		})
+	}
+	for i := range paths {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+
+	slices.SortStableFunc(log.Entries, func(a, b Entry) int {
+		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Path, b.Path))
+	})
+	markDuplicates(log.Entries)
+	markSuperseded(log.Entries)
+	return log
+}
+
+// displayName shows a path relative to the workspace when it lies inside it
+// ("returns/ar.xlsx"), so the log reads the same wherever the command runs.
+func displayName(ws *model.Workspace, p string) string {
+	if ws != nil && ws.Root != "" {
+		root, err1 := filepath.Abs(ws.Root)
+		abs, err2 := filepath.Abs(p)
+		if err1 == nil && err2 == nil {
+			if rel, err := filepath.Rel(root, abs); err == nil && rel != "." && !strings.HasPrefix(rel, "..") {
+				return filepath.ToSlash(rel)
+			}
+		}
+	}
+	return filepath.ToSlash(p)
+}
+
+// intakeOne fills e; a panic anywhere in it rejects the file instead of
+// ending the batch.
+func intakeOne(ws *model.Workspace, e *Entry, lim Limits) {
+	defer func() {
+		if p := recover(); p != nil {
+			reject(e, fmt.Sprintf("internal error while reading the file (%v); please report it with the file", p))
+		}
+	}()
+	data, ok := load(e, lim)
+	if !ok {
+		return
+	}
+	if why := sniff(data, e.File); why != "" {
+		reject(e, why)
+		return
+	}
+	o, ds, err := readWithDeadline(e.File, data, lim)
+	data = nil
+	if err != nil {
+		reject(e, readReason(err))
+		return
+	}
+	e.Diags = ds
+	e.Country = strings.ToUpper(strings.TrimSpace(o.Scalar(outcome.CountryCode)))
+	e.Reported = o.Scalar(outcome.SubmittedOn)
+	if why := checkIdentity(ws, o, e.Country); why != "" {
+		reject(e, why)
+		return
+	}
+	e.Status = Accepted
+	e.Outcome = o
+}
+
+func reject(e *Entry, reason string) {
+	e.Status = Rejected
+	e.Reasons = append(e.Reasons, reason)
+	e.Outcome = nil
+}
+
+// load checks the size on disk before reading, so a huge file costs a stat
+// and not memory; a file that grows in between is still cut at the limit.
+func load(e *Entry, lim Limits) ([]byte, bool) {
+	st, err := os.Stat(e.Path)
+	if err != nil {
+		reject(e, fmt.Sprintf("cannot open the file: %v", unwrapPath(err)))
+		return nil, false
+	}
+	if !st.Mode().IsRegular() {
+		reject(e, "not a regular file")
+		return nil, false
+	}
+	e.Size = st.Size()
+	if st.Size() > lim.MaxFileSize {
+		reject(e, fmt.Sprintf("too big: %s on disk, the limit is %s (an outcome workbook is about 40 KB)", human(st.Size()), human(lim.MaxFileSize)))
+		return nil, false
+	}
+	f, err := os.Open(e.Path)
+	if err != nil {
+		reject(e, fmt.Sprintf("cannot open the file: %v", unwrapPath(err)))
+		return nil, false
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, lim.MaxFileSize+1))
+	if err != nil {
+		reject(e, fmt.Sprintf("cannot read the file: %v", unwrapPath(err)))
+		return nil, false
+	}
+	sum := sha256.Sum256(data)
+	e.SHA256 = hex.EncodeToString(sum[:])
+	e.Size = int64(len(data))
+	if int64(len(data)) > lim.MaxFileSize {
+		reject(e, fmt.Sprintf("too big: over %s, the limit", human(lim.MaxFileSize)))
+		return nil, false
+	}
+	return data, true
+}
+
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// sniff names the common wrong files plainly, before the workbook reader
+// gives its more technical account.
+func sniff(data []byte, name string) string {
+	ext := strings.ToLower(filepath.Ext(name))
+	renamed := ""
+	if ext != "" {
+		renamed = " renamed " + ext
+	}
+	switch {
+	case len(data) == 0:
+		return "empty file (0 bytes): the upload or the copy may have failed; ask the partner to send it again"
+	case bytes.HasPrefix(data, []byte("%PDF")):
+		return "not a workbook: a PDF document" + renamed + "; the outcome workbook (.xlsx) is needed"
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
+		return zipTrouble(data)
+	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}):
+		return "" // encrypted workbook or .xls: outcome.Read tells which
+	case bytes.HasPrefix(data, []byte("{\\rtf")):
+		return "not a workbook: a Word/RTF document" + renamed
+	case looksLikeText(data):
+		return "not a workbook: a text file" + renamed
+	}
+	return "not a workbook: the file is neither an .xlsx workbook nor any spreadsheet format" + renamed
+}
+
+func looksLikeText(data []byte) bool {
+	head := data[:min(len(data), 512)]
+	for _, b := range head {
+		if b < 0x09 || (b > 0x0d && b < 0x20) {
+			return false
+		}
+	}
+	return true
+}
+
+// human gives a size as people write it.
+func human(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.0f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+type readResult struct {
+	o   *model.Outcome
+	ds  diag.List
+	err error
+}
+
+// errTimeout rejects a file whose reading outlived its deadline.
+var errTimeout = errors.New("timeout")
+
+// readWithDeadline runs outcome.Read in its own goroutine so that a file
+// that makes the reader slow cannot hold the batch; a panic in the reader
+// comes back as an error.
+func readWithDeadline(name string, data []byte, lim Limits) (*model.Outcome, diag.List, error) {
+	ch := make(chan readResult, 1)
+	go func() {
+		defer func() {
+			if p := recover(); p != nil {
+				ch <- readResult{err: fmt.Errorf("%w: the reader failed on this file (%v)", errPanic, p)}
+			}
+		}()
+		o, ds, err := outcome.Read(name, data, lim.Read)
+		ch <- readResult{o, ds, err}
+	}()
+	t := time.NewTimer(lim.Timeout)
+	defer t.Stop()
+	select {
+	case r := <-ch:
+		return r.o, r.ds, r.err
+	case <-t.C:
+		return nil, nil, fmt.Errorf("%w: reading took longer than %s", errTimeout, lim.Timeout)
+	}
+}
+
+var errPanic = errors.New("internal error")
+
+// readReason turns a reader error into the words of the log.
+func readReason(err error) string {
+	msg := err.Error()
+	// outcome.Read prefixes "read NAME: "; the log has the name already.
+	if inner := errors.Unwrap(err); inner != nil && strings.HasPrefix(msg, "read ") {
+		msg = inner.Error()
+	}
+	switch {
+	case errors.Is(err, errTimeout):
+		return "too slow to read: " + strings.TrimPrefix(msg, errTimeout.Error()+": ")
+	case errors.Is(err, outcome.ErrEncrypted):
+		return "password-protected: the workbook is encrypted; ask the partner to save it again without a password"
+	case errors.Is(err, outcome.ErrLimit):
+		detail := strings.TrimPrefix(msg, outcome.ErrLimit.Error()+": ")
+		if strings.Contains(detail, "unzipped") {
+			return "over the limits: " + detail + " (a zip bomb, or a workbook padded with data)"
+		}
+		return "over the limits: " + detail
+	case errors.Is(err, outcome.ErrNotWorkbook):
+		detail := strings.TrimPrefix(msg, outcome.ErrNotWorkbook.Error()+": ")
+		switch {
+		case strings.Contains(detail, "template version"):
+			return "unknown template version: " + detail
+		case strings.Contains(detail, outcome.NameTemplateVersion):
+			return "missing hidden Meta sheet: " + detail
+		}
+		return "not an outcome workbook: " + detail
+	}
+	return msg
+}
+
+// checkIdentity ties the return to a country of the workspace. The hidden
+// pack id was written with the country; a code that disagrees with it means
+// the wrong workbook was filled in or the locked cell was edited.
+func checkIdentity(ws *model.Workspace, o *model.Outcome, code string) string {
+	if code == "" {
+		return "no country code in the workbook (" + outcome.CountryCode + " is empty)"
+	}
+	if o.PackID != "" {
+		packCode, _, _ := strings.Cut(o.PackID, "-")
+		if !strings.EqualFold(packCode, code) {
+			return fmt.Sprintf("country code %s disagrees with the workbook's hidden pack id %s: the country cell was edited or another country's workbook was used", code, o.PackID)
+		}
+	}
+	if ws == nil || ws.Country(code) == nil {
+		return fmt.Sprintf("country %s is not in the workspace (no countries/%s.toml)", code, strings.ToLower(code))
+	}
+	return ""
+}
+
+// markDuplicates keeps the first of identical files by name; entries are
+// sorted by file already.
+func markDuplicates(es []Entry) {
+	first := map[string]string{}
+	for i := range es {
+		e := &es[i]
+		if e.SHA256 == "" {
+			continue
+		}
+		if f, ok := first[e.SHA256]; ok {
+			e.Status = Duplicate
+			e.Reasons = []string{"identical to " + f}
+			e.Outcome = nil
+			continue
+		}
+		first[e.SHA256] = e.File
+	}
+}
+
+// markSuperseded keeps one return per country: the latest op_submitted_on,
+// then the greatest file name, since partners number their resends.
+func markSuperseded(es []Entry) {
+	best := map[string]*Entry{}
+	later := func(a, b *Entry) bool { // a after b
+		return cmp.Or(cmp.Compare(a.Reported, b.Reported), cmp.Compare(a.File, b.File)) > 0
+	}
+	for i := range es {
+		e := &es[i]
+		if e.Status != Accepted {
+			continue
+		}
+		if b, ok := best[e.Country]; !ok || later(e, b) {
+			best[e.Country] = e
+		}
+	}
+	for i := range es {
+		e := &es[i]
+		if e.Status != Accepted || best[e.Country] == e {
+			continue
+		}
+		w := best[e.Country]
+		when := ""
+		if w.Reported != "" {
+			when = " (submitted " + w.Reported + ")"
+		}
+		e.Status = Superseded
+		e.Reasons = []string{"superseded by " + w.File + when + ", a later return for " + e.Country}
+		e.Outcome = nil
+	}
+}

@@ -1,0 +1,529 @@
+package outcome
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+
+	"opkit/internal/model"
+)
+
+// WriteOptions carries what the workbook takes from outside the country.
+type WriteOptions struct {
+	// Stamp is written as the document's created and modified dates; the
+	// CLI derives it from SOURCE_DATE_EPOCH or the campaign, never the clock.
+	Stamp time.Time
+	// TemplateVersion overrides the package's TemplateVersion (tests).
+	TemplateVersion string
+}
+
+// growRows is how far below a table's written rows the drop-downs and
+// validations reach, so that rows partners add keep them.
+const growRows = 500
+
+// Excel caps a data validation's prompt and error titles at 32 characters
+// and the messages at 255; longer ones make Excel "repair" the file.
+const (
+	maxDVTitle   = 32
+	maxDVMessage = 255
+)
+
+// Dates outside 2000..2099 are typing mistakes; the serials bound the date
+// validation.
+var (
+	minDate = model.Date{Year: 2000, Month: time.January, Day: 1}
+	maxDate = model.Date{Year: 2099, Month: time.December, Day: 31}
+)
+
+// PackID identifies one generated workbook: the country, the campaign year
+// and a hash of everything the workbook is built from, so that a return can
+// be matched to the pack it came from and a changed pack gets a new id.
+func PackID(c *model.Country, camp *model.Campaign, version string) string {
+	h := sha256.New()
+	put := func(s string) { fmt.Fprintf(h, "%d:%s;", len(s), s) }
+	put(version)
+	put(c.Code)
+	put(c.Name)
+	put(c.Language)
+	put(c.Event.Date.String())
+	for _, k := range c.CasesUpTo(model.ConfidentialityEvent) {
+		put(k.ID)
+		put(k.Title)
+	}
+	if camp != nil {
+		put(camp.Name)
+		put(camp.Coalition)
+		put(camp.Contact)
+		put(camp.SignatureDate.String())
+	}
+	year := 0
+	if camp != nil {
+		year = camp.SignatureDate.Year
+	}
+	if year == 0 {
+		year = c.Event.Date.Year
+	}
+	return fmt.Sprintf("%s-%04d-%s", strings.ToUpper(c.Code), year, hex.EncodeToString(h.Sum(nil))[:10])
+}
+
+// packLang is the language the workbook is written in.
+func packLang(c *model.Country) string {
+	if slices.Contains(model.Languages, c.Language) {
+		return c.Language
+	}
+	return "en"
+}
+
+// Write builds the outcome workbook of a country. The same country, campaign
+// and options give byte-identical output.
+func Write(c *model.Country, camp *model.Campaign, opt WriteOptions) ([]byte, error) {
+	if c == nil {
+		return nil, errors.New("write outcome workbook: no country")
+	}
+	if camp == nil {
+		camp = &model.Campaign{}
+	}
+	version := opt.TemplateVersion
+	if version == "" {
+		version = TemplateVersion
+	}
+	w := &writer{f: excelize.NewFile(), c: c, camp: camp, lang: packLang(c), version: version}
+	defer w.f.Close()
+	w.packID = PackID(c, camp, version)
+	if err := w.build(opt); err != nil {
+		return nil, fmt.Errorf("write outcome workbook for %s: %w", c.Code, err)
+	}
+	buf, err := w.f.WriteToBuffer()
+	if err != nil {
+		return nil, fmt.Errorf("write outcome workbook for %s: %w", c.Code, err)
+	}
+	return buf.Bytes(), nil
+}
+
+type writer struct {
+	f       *excelize.File
+	c       *model.Country
+	camp    *model.Campaign
+	lang    string
+	version string
+	packID  string
+	st      styles
+	// lists maps a list key (field name or table.column) to its range on the
+	// lists sheet.
+	lists   map[string]string
+	listCol int
+	err     error
+}
+
+type styles struct {
+	title, intro, section, label, hint, input, inputDate, inputLong, prefilled, header, cell, cellDate, para int
+}
+
+// check keeps the first error so that the layout code reads as a sequence of
+// steps rather than a ladder of if-statements.
+func (w *writer) check(err error) {
+	if err != nil && w.err == nil {
+		w.err = err
+	}
+}
+
+func (w *writer) build(opt WriteOptions) error {
+	f := w.f
+	instr := SheetName(SheetInstructions, w.lang)
+	w.check(f.SetSheetName("Sheet1", instr))
+	event := SheetName(SheetEvent, w.lang)
+	for _, name := range []string{event} {
+		_, err := f.NewSheet(name)
+		w.check(err)
+	}
+	for _, t := range Tables {
+		_, err := f.NewSheet(SheetName(t.Sheet, w.lang))
+		w.check(err)
+	}
+	for _, name := range []string{SheetLists, SheetMeta} {
+		_, err := f.NewSheet(name)
+		w.check(err)
+	}
+	if w.err != nil {
+		return w.err
+	}
+	w.makeStyles()
+	w.lists = map[string]string{}
+	w.writeLists()
+	w.writeInstructions(instr)
+	w.writeEvent(event)
+	for i := range Tables {
+		w.writeTable(&Tables[i])
+	}
+	w.writeMeta()
+	w.check(f.SetSheetVisible(SheetLists, false))
+	w.check(f.SetSheetVisible(SheetMeta, false))
+	w.check(f.ProtectWorkbook(&excelize.WorkbookProtectionOptions{LockStructure: true}))
+	f.SetActiveSheet(0)
+
+	stamp := opt.Stamp.UTC().Format("2006-01-02T15:04:05Z")
+	if opt.Stamp.IsZero() {
+		stamp = "2000-01-01T00:00:00Z"
+	}
+	w.check(f.SetDocProps(&excelize.DocProperties{
+		Title:          fmt.Sprintf(txtDocTitle.In(w.lang), w.c.Name),
+		Subject:        txtSubject.In(w.lang),
+		Creator:        w.camp.Coalition,
+		LastModifiedBy: w.camp.Coalition,
+		Created:        stamp,
+		Modified:       stamp,
+		Language:       w.lang,
+		Identifier:     w.packID,
+		Version:        w.version,
+		Keywords:       "OP-ICESCR; " + w.c.Code,
+		Category:       w.camp.Name,
+	}))
+	w.check(f.SetAppProps(&excelize.AppProperties{Application: "opkit", Company: w.camp.Coalition}))
+	return w.err
+}
+
+func (w *writer) style(s *excelize.Style) int {
+	id, err := w.f.NewStyle(s)
+	w.check(err)
+	return id
+}
+
+func (w *writer) makeStyles() {
+	unlocked := &excelize.Protection{Locked: false}
+	locked := &excelize.Protection{Locked: true}
+	border := []excelize.Border{
+		{Type: "left", Color: "A6A6A6", Style: 1}, {Type: "right", Color: "A6A6A6", Style: 1},
+		{Type: "top", Color: "A6A6A6", Style: 1}, {Type: "bottom", Color: "A6A6A6", Style: 1},
+	}
+	yellow := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF2CC"}}
+	grey := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E7E6E6"}}
+	dateFmt := "yyyy-mm-dd"
+	wrapTop := &excelize.Alignment{WrapText: true, Vertical: "top"}
+	center := &excelize.Alignment{WrapText: true, Vertical: "center"}
+	w.st = styles{
+		title:     w.style(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14, Color: "1F3864"}}),
+		intro:     w.style(&excelize.Style{Font: &excelize.Font{Italic: true, Color: "595959"}}),
+		para:      w.style(&excelize.Style{Alignment: wrapTop}),
+		section:   w.style(&excelize.Style{Font: &excelize.Font{Bold: true, Color: "1F3864"}, Border: []excelize.Border{{Type: "bottom", Color: "1F3864", Style: 1}}}),
+		label:     w.style(&excelize.Style{Alignment: center, Protection: locked}),
+		hint:      w.style(&excelize.Style{Font: &excelize.Font{Italic: true, Size: 9, Color: "7F7F7F"}, Alignment: center, Protection: locked}),
+		input:     w.style(&excelize.Style{Fill: yellow, Border: border, Alignment: center, Protection: unlocked}),
+		inputDate: w.style(&excelize.Style{Fill: yellow, Border: border, Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "center"}, CustomNumFmt: &dateFmt, Protection: unlocked}),
+		inputLong: w.style(&excelize.Style{Fill: yellow, Border: border, Alignment: wrapTop, Protection: unlocked}),
+		prefilled: w.style(&excelize.Style{Fill: grey, Border: border, Font: &excelize.Font{Bold: true}, Alignment: center, Protection: locked}),
+		header:    w.style(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: center}),
+		cell:      w.style(&excelize.Style{Alignment: wrapTop, Protection: unlocked}),
+		cellDate:  w.style(&excelize.Style{Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top"}, CustomNumFmt: &dateFmt, Protection: unlocked}),
+	}
+}
+
+// writeLists fills the hidden sheet the drop-downs point at. Options live in
+// cells rather than in the validation formula because labels may contain
+// commas and quotes, and an inline list is cut at commas and 255 characters.
+func (w *writer) writeLists() {
+	add := func(key string, labels []string) {
+		if len(labels) == 0 {
+			return
+		}
+		w.listCol++
+		col, _ := excelize.ColumnNumberToName(w.listCol)
+		w.setStr(SheetLists, col+"1", key)
+		for i, l := range labels {
+			w.setStr(SheetLists, col+strconv.Itoa(i+2), l)
+		}
+		w.lists[key] = fmt.Sprintf("%s!$%s$2:$%s$%d", SheetLists, col, col, len(labels)+1)
+	}
+	labels := func(opts []Option) []string {
+		out := make([]string, len(opts))
+		for i, o := range opts {
+			out[i] = o.Label.In(w.lang)
+		}
+		return out
+	}
+	for _, fd := range Fields {
+		if fd.Kind == KindChoice {
+			add(fd.Name, labels(fd.Options))
+		}
+	}
+	for _, t := range Tables {
+		for _, col := range t.Columns {
+			switch col.Kind {
+			case KindChoice:
+				add(t.Name+"."+col.Key, labels(col.Options))
+			case KindCase:
+				var ids []string
+				for _, k := range w.c.CasesUpTo(model.ConfidentialityEvent) {
+					ids = append(ids, caseLabel(k))
+				}
+				add(t.Name+"."+col.Key, ids)
+			}
+		}
+	}
+	w.check(w.f.SetColWidth(SheetLists, "A", "Z", 30))
+}
+
+// caseSep separates a case id from its title in the drop-down; the reader
+// keeps what stands before it.
+const caseSep = " — "
+
+func caseLabel(k model.Case) string {
+	title := k.Title
+	if utf8.RuneCountInString(title) > 80 {
+		title = string([]rune(title)[:79]) + "…"
+	}
+	if title == "" {
+		return k.ID
+	}
+	return k.ID + caseSep + title
+}
+
+func (w *writer) setStr(sheet, cell, s string) {
+	w.check(w.f.SetCellStr(sheet, cell, s))
+}
+
+func (w *writer) writeInstructions(sheet string) {
+	f := w.f
+	w.check(f.SetColWidth(sheet, "A", "A", 110))
+	w.setStr(sheet, "A1", fmt.Sprintf(txtTitle.In(w.lang), w.c.Name))
+	w.check(f.SetCellStyle(sheet, "A1", "A1", w.st.title))
+	row := 3
+	for _, p := range instructions(w.lang, w.c.Name, coalitionName(w.camp), w.camp.Contact) {
+		cell := "A" + strconv.Itoa(row)
+		w.setStr(sheet, cell, p)
+		w.check(f.SetCellStyle(sheet, cell, cell, w.st.para))
+		// Rows do not grow with wrapped text on their own in every program.
+		lines := 1 + utf8.RuneCountInString(p)/105
+		w.check(f.SetRowHeight(sheet, row, float64(15*lines+3)))
+		row++
+	}
+	row++
+	cell := "A" + strconv.Itoa(row)
+	w.setStr(sheet, cell, fmt.Sprintf(txtPackID.In(w.lang), w.packID, w.version))
+	w.check(f.SetCellStyle(sheet, cell, cell, w.st.intro))
+	w.check(f.SetSheetView(sheet, 0, &excelize.ViewOptions{ShowGridLines: ptr(false)}))
+	w.protect(sheet)
+}
+
+func coalitionName(camp *model.Campaign) string {
+	if camp.Coalition != "" {
+		return camp.Coalition
+	}
+	return "The Coalition"
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// protect locks a sheet's layout while leaving unlocked cells editable; no
+// password, since the aim is to prevent accidents, not to enforce.
+func (w *writer) protect(sheet string) {
+	w.check(w.f.ProtectSheet(sheet, &excelize.SheetProtectionOptions{
+		SelectLockedCells:   true,
+		SelectUnlockedCells: true,
+		FormatColumns:       true,
+		FormatRows:          true,
+	}))
+}
+
+// quoteSheet quotes a sheet name for use in a reference when it needs it.
+func quoteSheet(s string) string {
+	plain := s != ""
+	for i, r := range s {
+		if !(r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || i > 0 && r >= '0' && r <= '9') {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", "''") + "'"
+}
+
+func absRef(sheet, col string, row int) string {
+	return fmt.Sprintf("%s!$%s$%d", quoteSheet(sheet), col, row)
+}
+
+func truncate(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n-1]) + "…"
+}
+
+func (w *writer) writeEvent(sheet string) {
+	f := w.f
+	w.check(f.SetColWidth(sheet, "A", "A", 44))
+	w.check(f.SetColWidth(sheet, InputCol, InputCol, 52))
+	w.check(f.SetColWidth(sheet, "C", "C", 48))
+	w.setStr(sheet, "A1", fmt.Sprintf(txtTitle.In(w.lang), w.c.Name))
+	w.check(f.SetCellStyle(sheet, "A1", "A1", w.st.title))
+	w.setStr(sheet, "A2", txtFill.In(w.lang))
+	w.check(f.SetCellStyle(sheet, "A2", "A2", w.st.intro))
+	for _, fd := range Fields {
+		if fd.Sheet != SheetEvent {
+			continue
+		}
+		row := strconv.Itoa(fd.Row)
+		if fd.Section.En != "" {
+			cell := "A" + strconv.Itoa(fd.Row-1)
+			w.setStr(sheet, cell, fd.Section.In(w.lang))
+			w.check(f.SetCellStyle(sheet, cell, "C"+strconv.Itoa(fd.Row-1), w.st.section))
+		}
+		label := fd.Label.In(w.lang)
+		if fd.Required && !fd.Prefilled {
+			label += " *"
+		}
+		w.setStr(sheet, "A"+row, label)
+		w.check(f.SetCellStyle(sheet, "A"+row, "A"+row, w.st.label))
+		w.setStr(sheet, "C"+row, fd.Hint.In(w.lang))
+		w.check(f.SetCellStyle(sheet, "C"+row, "C"+row, w.st.hint))
+		cell := InputCol + row
+		switch {
+		case fd.Prefilled:
+			w.setStr(sheet, cell, w.prefill(fd.Name))
+			w.check(f.SetCellStyle(sheet, cell, cell, w.st.prefilled))
+		case fd.Kind == KindDate:
+			w.check(f.SetCellStyle(sheet, cell, cell, w.st.inputDate))
+		case fd.Kind == KindLongText:
+			w.check(f.SetCellStyle(sheet, cell, cell, w.st.inputLong))
+			w.check(f.SetRowHeight(sheet, fd.Row, 75))
+		default:
+			w.check(f.SetCellStyle(sheet, cell, cell, w.st.input))
+		}
+		if fd.Kind == KindLongText || fd.Kind == KindChoice {
+			if fd.Kind != KindLongText {
+				w.check(f.SetRowHeight(sheet, fd.Row, 30))
+			}
+		}
+		if !fd.Prefilled {
+			w.validate(sheet, cell, fd.Label.In(w.lang), fd.Hint.In(w.lang), fd.Kind, fd.Name, fd.MaxLen, fd.Min, fd.Max)
+		}
+		w.check(f.SetDefinedName(&excelize.DefinedName{Name: fd.Name, RefersTo: absRef(sheet, InputCol, fd.Row)}))
+	}
+	w.check(f.SetSheetView(sheet, 0, &excelize.ViewOptions{ShowGridLines: ptr(false)}))
+	w.protect(sheet)
+}
+
+func (w *writer) prefill(name string) string {
+	switch name {
+	case CountryCode:
+		return strings.ToUpper(w.c.Code)
+	case CountryName:
+		return w.c.Name
+	}
+	return ""
+}
+
+// validate attaches the data validation of a kind to sqref. listKey names
+// the options' range on the lists sheet.
+func (w *writer) validate(sheet, sqref, title, hint string, kind Kind, listKey string, maxLen, lo, hi int) {
+	dv := excelize.NewDataValidation(true)
+	dv.Sqref = sqref
+	style := excelize.DataValidationErrorStyleStop
+	var msg string
+	switch kind {
+	case KindChoice, KindCase:
+		rng, ok := w.lists[listKey]
+		if !ok {
+			return
+		}
+		dv.SetSqrefDropList(rng)
+		msg = txtInvalidChoice.In(w.lang)
+		if kind == KindCase {
+			// A partner may discuss a case that is not in the briefing.
+			style, msg = excelize.DataValidationErrorStyleWarning, txtCaseOther.In(w.lang)
+		}
+	case KindDate:
+		w.check(dv.SetRange(serial(minDate), serial(maxDate), excelize.DataValidationTypeDate, excelize.DataValidationOperatorBetween))
+		msg = txtInvalidDate.In(w.lang)
+	case KindInt:
+		w.check(dv.SetRange(lo, hi, excelize.DataValidationTypeWhole, excelize.DataValidationOperatorBetween))
+		msg = fmt.Sprintf(txtInvalidInt.In(w.lang), lo, hi)
+	case KindEmail:
+		first := strings.SplitN(sqref, ":", 2)[0]
+		formula := fmt.Sprintf(`AND(ISNUMBER(SEARCH("@",%s)),LEN(%s)<=%d)`, first, first, maxLen)
+		w.check(dv.SetRange(xmlEscape(formula), "", excelize.DataValidationTypeCustom, excelize.DataValidationOperatorBetween))
+		dv.Operator = ""
+		msg = txtInvalidEmail.In(w.lang)
+	default:
+		if maxLen <= 0 {
+			return
+		}
+		w.check(dv.SetRange(0, maxLen, excelize.DataValidationTypeTextLength, excelize.DataValidationOperatorBetween))
+		msg = fmt.Sprintf(txtInvalidLen.In(w.lang), maxLen)
+	}
+	dv.SetInput(truncate(title, maxDVTitle), truncate(hint, maxDVMessage))
+	dv.SetError(style, truncate(txtErrorTitle.In(w.lang), maxDVTitle), truncate(msg, maxDVMessage))
+	w.check(w.f.AddDataValidation(sheet, dv))
+}
+
+func xmlEscape(s string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
+}
+
+// serial is the Excel 1900-system serial number of a date.
+func serial(d model.Date) int {
+	return int(d.Time().Sub(time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)).Hours() / 24)
+}
+
+func (w *writer) writeTable(t *Table) {
+	f := w.f
+	sheet := SheetName(t.Sheet, w.lang)
+	w.setStr(sheet, "A1", t.Title.In(w.lang))
+	w.check(f.SetCellStyle(sheet, "A1", "A1", w.st.title))
+	w.setStr(sheet, "A2", t.Intro.In(w.lang))
+	w.check(f.SetCellStyle(sheet, "A2", "A2", w.st.intro))
+	w.setStr(sheet, "A3", txtTableFill.In(w.lang))
+	w.check(f.SetCellStyle(sheet, "A3", "A3", w.st.intro))
+	first, last := t.HeaderRow+1, t.HeaderRow+t.Rows
+	for i, col := range t.Columns {
+		name, _ := excelize.ColumnNumberToName(i + 1)
+		w.check(f.SetColWidth(sheet, name, name, col.Width))
+		w.setStr(sheet, name+strconv.Itoa(t.HeaderRow), col.Header.In(w.lang))
+		st := w.st.cell
+		if col.Kind == KindDate {
+			st = w.st.cellDate
+		}
+		w.check(f.SetCellStyle(sheet, name+strconv.Itoa(first), name+strconv.Itoa(last), st))
+		hint := col.Hint.In(w.lang)
+		if hint == "" {
+			hint = txtTableFill.In(w.lang)
+		}
+		sqref := fmt.Sprintf("%s%d:%s%d", name, first, name, last+growRows)
+		w.validate(sheet, sqref, col.Header.In(w.lang), hint, col.Kind, t.Name+"."+col.Key, col.MaxLen, 0, 0)
+	}
+	lastCol, _ := excelize.ColumnNumberToName(len(t.Columns))
+	w.check(f.SetCellStyle(sheet, "A"+strconv.Itoa(t.HeaderRow), lastCol+strconv.Itoa(t.HeaderRow), w.st.header))
+	w.check(f.AddTable(sheet, &excelize.Table{
+		Range:          fmt.Sprintf("A%d:%s%d", t.HeaderRow, lastCol, last),
+		Name:           t.Name,
+		StyleName:      "TableStyleMedium2",
+		ShowRowStripes: ptr(true),
+	}))
+	w.check(f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: t.HeaderRow, TopLeftCell: "A" + strconv.Itoa(first), ActivePane: "bottomLeft"}))
+}
+
+func (w *writer) writeMeta() {
+	rows := []struct{ key, value string }{
+		{NameTemplateVersion, w.version},
+		{NamePackID, w.packID},
+		{"language", w.lang},
+		{"country", strings.ToUpper(w.c.Code)},
+	}
+	for i, r := range rows {
+		w.setStr(SheetMeta, "A"+strconv.Itoa(i+1), r.key)
+		w.setStr(SheetMeta, "B"+strconv.Itoa(i+1), r.value)
+		if strings.HasPrefix(r.key, namePrefix) {
+			w.check(w.f.SetDefinedName(&excelize.DefinedName{Name: r.key, RefersTo: absRef(SheetMeta, "B", i+1)}))
+		}
+	}
+	w.check(w.f.SetColWidth(SheetMeta, "A", "B", 28))
+}

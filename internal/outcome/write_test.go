@@ -1,0 +1,252 @@
+package outcome
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"opkit/internal/model"
+)
+
+func TestWriteIsDeterministic(t *testing.T) {
+	c := sampleCountry("es")
+	a, b := write(t, c), write(t, c)
+	if !bytes.Equal(a, b) {
+		t.Fatal("two writes of the same country differ")
+	}
+	other, err := Write(c, sampleCampaign(), WriteOptions{Stamp: stamp.Add(24 * time.Hour)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Equal(a, other) {
+		t.Error("the stamp does not reach the file")
+	}
+}
+
+func TestPackID(t *testing.T) {
+	c := sampleCountry("en")
+	id := PackID(c, sampleCampaign(), TemplateVersion)
+	if !strings.HasPrefix(id, "AR-2027-") || len(id) != len("AR-2027-")+10 {
+		t.Errorf("pack id %q", id)
+	}
+	c2 := sampleCountry("en")
+	c2.Cases = c2.Cases[:1]
+	if PackID(c2, sampleCampaign(), TemplateVersion) == id {
+		t.Error("a different case list gives the same pack id")
+	}
+	// Restricted cases are not in the workbook, so they do not change it.
+	c3 := sampleCountry("en")
+	c3.Cases[2].Title = "changed"
+	if PackID(c3, sampleCampaign(), TemplateVersion) != id {
+		t.Error("a restricted case changes the pack id")
+	}
+}
+
+// dump describes a workbook as text, read with excelize (a reader
+// independent of ours), for golden comparison and review.
+func dump(t *testing.T, data []byte) string {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var b strings.Builder
+	props, _ := f.GetDocProps()
+	fmt.Fprintf(&b, "title: %s\ncreator: %s\ncreated: %s\nlanguage: %s\nidentifier: %s\n",
+		props.Title, props.Creator, props.Created, props.Language, props.Identifier)
+	for _, dn := range f.GetDefinedName() {
+		fmt.Fprintf(&b, "name %s (%s) = %s\n", dn.Name, dn.Scope, dn.RefersTo)
+	}
+	for _, sheet := range f.GetSheetList() {
+		vis, _ := f.GetSheetVisible(sheet)
+		fmt.Fprintf(&b, "\n== sheet %s (visible %v)\n", sheet, vis)
+		tables, _ := f.GetTables(sheet)
+		for _, tb := range tables {
+			fmt.Fprintf(&b, "table %s %s\n", tb.Name, tb.Range)
+		}
+		dvs, _ := f.GetDataValidations(sheet)
+		for _, dv := range dvs {
+			fmt.Fprintf(&b, "validation %s %s %s %s..%s", dv.Sqref, dv.Type, dv.Operator, dv.Formula1, dv.Formula2)
+			if dv.PromptTitle != nil {
+				fmt.Fprintf(&b, " prompt %q: %q", *dv.PromptTitle, *dv.Prompt)
+			}
+			if dv.Error != nil {
+				fmt.Fprintf(&b, " error %s %q", *dv.ErrorStyle, *dv.Error)
+			}
+			b.WriteString("\n")
+		}
+		rows, _ := f.GetRows(sheet)
+		for i, r := range rows {
+			for j, v := range r {
+				if v == "" {
+					continue
+				}
+				cell, _ := excelize.CoordinatesToCellName(j+1, i+1)
+				locked := ""
+				if sid, _ := f.GetCellStyle(sheet, cell); sid != 0 {
+					if st, _ := f.GetStyle(sid); st != nil && st.Protection != nil && !st.Protection.Locked {
+						locked = " (unlocked)"
+					}
+				}
+				fmt.Fprintf(&b, "%s%s: %q\n", cell, locked, v)
+			}
+		}
+	}
+	return b.String()
+}
+
+func TestWriteGolden(t *testing.T) {
+	for _, lang := range model.Languages {
+		t.Run(lang, func(t *testing.T) {
+			got := dump(t, write(t, sampleCountry(lang)))
+			path := filepath.Join("testdata", "workbook-"+lang+".golden")
+			if *update {
+				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run with -update)", err)
+			}
+			if got != string(want) {
+				t.Errorf("workbook differs from %s (run with -update and review the diff):\n%s", path, firstDiff(got, string(want)))
+			}
+		})
+	}
+}
+
+func firstDiff(a, b string) string {
+	la, lb := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := range max(len(la), len(lb)) {
+		var x, y string
+		if i < len(la) {
+			x = la[i]
+		}
+		if i < len(lb) {
+			y = lb[i]
+		}
+		if x != y {
+			return fmt.Sprintf("line %d:\n got: %s\nwant: %s", i+1, x, y)
+		}
+	}
+	return ""
+}
+
+// TestWriteLayout checks what partners rely on: every input unlocked,
+// the country locked, drop-downs pointing at the lists sheet, protection
+// on the form but not on the table sheets (tables cannot grow there).
+func TestWriteLayout(t *testing.T) {
+	data := write(t, sampleCountry("fr"))
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	names := map[string]string{}
+	for _, dn := range f.GetDefinedName() {
+		if dn.Scope != "Workbook" {
+			t.Errorf("%s is scoped to %s", dn.Name, dn.Scope)
+		}
+		names[dn.Name] = dn.RefersTo
+	}
+	for _, fd := range Fields {
+		sheet, col, row, err := parseRefersTo(names[fd.Name])
+		if err != nil {
+			t.Fatalf("%s: %v", fd.Name, err)
+		}
+		sid, _ := f.GetCellStyle(sheet, cellName(col, row))
+		st, _ := f.GetStyle(sid)
+		unlocked := st != nil && st.Protection != nil && !st.Protection.Locked
+		if unlocked == fd.Prefilled {
+			t.Errorf("%s: unlocked %v, prefilled %v", fd.Name, unlocked, fd.Prefilled)
+		}
+	}
+	for _, n := range []string{NameTemplateVersion, NamePackID} {
+		if !strings.HasPrefix(names[n], "Meta!") {
+			t.Errorf("%s = %q", n, names[n])
+		}
+	}
+	for _, s := range []string{SheetLists, SheetMeta} {
+		if vis, _ := f.GetSheetVisible(s); vis {
+			t.Errorf("sheet %s is visible", s)
+		}
+	}
+	if v, _ := f.GetCellValue("Événement", "B5"); v != "AR" {
+		t.Errorf("country code cell: %q", v)
+	}
+	dvs, _ := f.GetDataValidations("Événement")
+	lists := 0
+	for _, dv := range dvs {
+		if dv.Type == "list" {
+			lists++
+			if !strings.HasPrefix(dv.Formula1, "Lists!$") {
+				t.Errorf("drop-down %s takes %q", dv.Sqref, dv.Formula1)
+			}
+		}
+	}
+	if lists != 6 {
+		t.Errorf("%d drop-downs on the event sheet, want 6", lists)
+	}
+}
+
+// TestOpensInLibreOffice converts the workbook of each language to one CSV
+// per sheet: LibreOffice must open it without error, and the drop-down lists
+// and labels must read as written.
+func TestOpensInLibreOffice(t *testing.T) {
+	need(t, "soffice")
+	dir := t.TempDir()
+	var files []string
+	for _, lang := range model.Languages {
+		p := filepath.Join(dir, "wb-"+lang+".xlsx")
+		if err := os.WriteFile(p, write(t, sampleCountry(lang)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, p)
+	}
+	out := filepath.Join(dir, "csv")
+	// Token 12 = -1 writes every sheet to its own file, name-Sheet.csv.
+	soffice(t, out, "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", files...)
+	read := func(lang, sheet string) string {
+		data, err := os.ReadFile(filepath.Join(out, "wb-"+lang+"-"+sheet+".csv"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(data)
+	}
+	for _, lang := range model.Languages {
+		lists := read(lang, SheetLists)
+		for _, fd := range Fields {
+			for _, o := range fd.Options {
+				if !strings.Contains(lists, o.Label.In(lang)) {
+					t.Errorf("%s: lists sheet lacks %q", lang, o.Label.In(lang))
+				}
+			}
+		}
+		if !strings.Contains(lists, "ar-housing-01 — Evictions in Villa 31, without relocation") || !strings.Contains(lists, "ar-health-02") {
+			t.Errorf("%s: case list incomplete:\n%s", lang, lists)
+		}
+		if strings.Contains(lists, "ar-work-03") {
+			t.Errorf("%s: a restricted case is offered", lang)
+		}
+		event := read(lang, SheetName(SheetEvent, lang))
+		for _, want := range []string{FieldByName(SignPosition).Label.In(lang), "Argentina", ",AR,"} {
+			if !strings.Contains(event, want) {
+				t.Errorf("%s: event sheet lacks %q:\n%s", lang, want, event)
+			}
+		}
+		if instr := read(lang, SheetName(SheetInstructions, lang)); !strings.Contains(instr, "outcomes@op-icescr.example.org") {
+			t.Errorf("%s: instructions lack the contact:\n%s", lang, instr)
+		}
+		if tbl := read(lang, SheetName(TableNextSteps, lang)); !strings.Contains(tbl, TableByName(TableNextSteps).Column(ColCoalitionSupport).Header.In(lang)) {
+			t.Errorf("%s: next steps header missing:\n%s", lang, tbl)
+		}
+	}
+}

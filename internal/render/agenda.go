@@ -1,0 +1,189 @@
+package render
+
+import (
+	"fmt"
+	"strings"
+
+	"opkit/internal/model"
+	"opkit/internal/triage"
+)
+
+// Agenda is what agenda.md.tmpl receives: the event and its sessions with
+// their times already worked out.
+type Agenda struct {
+	Lang     string
+	Campaign *model.Campaign
+	Country  *model.Country
+	Event    *model.Event
+	Triage   triage.Recommendation
+
+	Ratification bool // the country's phase is ratification
+	LowProfile   bool
+	NoEvent      bool // format "none"
+	// Custom is true when the country gave its own [[event.sessions]].
+	Custom bool
+	// StartSet is false when the country gave no start time; the times
+	// then run from DefaultStart and the template says they are indicative.
+	StartSet bool
+	Start    model.Clock
+	End      model.Clock
+	Minutes  int // total length
+	Sessions []Slot
+
+	// Authority is the confirmed national authority, or nil; Invited the
+	// authorities invited and not yet confirmed.
+	Authority *model.Authority
+	Invited   []model.Authority
+	// SCMember: the partner asked for a Steering Committee member. Who
+	// comes is decided by `opkit plan`, after the pack is built.
+	SCMember bool
+	Lead     *model.Partner
+}
+
+// Slot is one row of the agenda.
+type Slot struct {
+	Key     string // the default session's code ("welcome"), "" for a custom one
+	Start   model.Clock
+	End     model.Clock
+	Minutes int
+	Title   string // plain text, escaped by the template
+	Speaker string // plain text, may be empty
+}
+
+// DefaultStart is used when the event has no start time.
+var DefaultStart = model.Clock{Hour: 9, Minute: 0}
+
+// defaultSessions is the agenda SPEC.md describes, in the mission's order;
+// short is the agenda of a short meeting (the government has committed to
+// sign), which moves straight to ratification.
+var (
+	defaultSessions = []struct {
+		key     string
+		minutes int
+	}{
+		{"welcome", 15}, {"protocol", 20}, {"situation", 20}, {"cases", 30},
+		{"remedies", 20}, {"politics", 15}, {"break", 15}, {"authority", 30},
+		{"discussion", 45}, {"outcome", 15}, {"close", 10},
+	}
+	shortSessions = []struct {
+		key     string
+		minutes int
+	}{
+		{"welcome", 10}, {"protocol", 15}, {"cases", 20}, {"authority", 25},
+		{"discussion", 30}, {"outcome", 10}, {"close", 5},
+	}
+)
+
+// AgendaData builds the agenda of a country's event.
+func AgendaData(ws *model.Workspace, c *model.Country) *Agenda {
+	rec := triage.Assess(c)
+	a := &Agenda{
+		Lang:         c.Language,
+		Campaign:     &ws.Campaign,
+		Country:      c,
+		Event:        &c.Event,
+		Triage:       rec,
+		Ratification: c.Phase == model.PhaseRatification,
+		LowProfile:   c.LowProfile(),
+		NoEvent:      c.Event.Format == model.FormatNone,
+		Custom:       len(c.Event.Sessions) > 0,
+		StartSet:     c.Event.HasStart,
+		Start:        c.Event.Start,
+		Authority:    c.Event.ConfirmedAuthority(),
+		SCMember:     c.Event.RequestSCMember,
+		Lead:         c.LeadPartner(),
+	}
+	if !a.StartSet {
+		a.Start = DefaultStart
+	}
+	for _, au := range c.Event.Authorities {
+		if au.Status == model.AuthorityInvited {
+			a.Invited = append(a.Invited, au)
+		}
+	}
+	t := a.Start
+	add := func(key string, minutes int, title, speaker string) {
+		end := t.Add(minutes)
+		a.Sessions = append(a.Sessions, Slot{Key: key, Start: t, End: end, Minutes: minutes, Title: title, Speaker: speaker})
+		a.Minutes += minutes
+		t = end
+	}
+	if a.Custom {
+		for _, s := range c.Event.Sessions {
+			add("", s.Minutes, s.Title, s.Speaker)
+		}
+	} else {
+		list := defaultSessions
+		if rec.Kind == triage.ShortMeeting {
+			list = shortSessions
+		}
+		for _, s := range list {
+			add(s.key, s.minutes, a.sessionTitle(s.key), a.speaker(s.key))
+		}
+	}
+	a.End = t
+	return a
+}
+
+func (a *Agenda) sessionTitle(key string) string {
+	if key == "authority" && (a.Ratification || a.Triage.Aim == model.PhaseRatification) {
+		return Term(a.Lang, "session.authority-r")
+	}
+	if key == "authority" {
+		// The day comes from the campaign, not from the words.
+		return fmt.Sprintf(Term(a.Lang, "session.authority"), FormatDayMonth(a.Lang, a.Campaign.SignatureDate))
+	}
+	return Term(a.Lang, "session."+key)
+}
+
+func (a *Agenda) speaker(key string) string {
+	lead := ""
+	if a.Lead != nil {
+		lead = a.Lead.Name
+	}
+	switch key {
+	case "welcome", "outcome", "close":
+		return lead
+	case "protocol":
+		if a.SCMember {
+			return Term(a.Lang, "speaker.sc")
+		}
+		return lead
+	case "situation", "cases", "remedies", "politics":
+		return Term(a.Lang, "speaker.partners")
+	case "authority":
+		return AuthoritySpeaker(a.Lang, a.Country)
+	case "discussion":
+		return Term(a.Lang, "speaker.all")
+	}
+	return ""
+}
+
+// AuthoritySpeaker names who speaks for the government: the confirmed
+// authority ("Name, Title, Institution"), or "National authority
+// (invited)" with the institutions invited, or "(to be invited)".
+func AuthoritySpeaker(lang string, c *model.Country) string {
+	if au := c.Event.ConfirmedAuthority(); au != nil {
+		return joinNonEmpty(", ", au.Name, au.Title, au.Institution)
+	}
+	var inst []string
+	for _, au := range c.Event.Authorities {
+		if au.Status == model.AuthorityInvited && au.Institution != "" {
+			inst = append(inst, au.Institution)
+		}
+	}
+	if len(inst) > 0 {
+		return Term(lang, "speaker.invited") + Term(lang, "punct.colon") + strings.Join(inst, "; ")
+	}
+	return Term(lang, "speaker.none")
+}
+
+func joinNonEmpty(sep string, parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if strings.TrimSpace(p) != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, sep)
+}

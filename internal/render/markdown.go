@@ -1,0 +1,148 @@
+package render
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Text from country files goes into Markdown. A partner who writes "5 * 3",
+// "#1 priority", "A | B" or "<b>" means those characters literally, so every
+// character CommonMark or GFM could read as syntax is backslash-escaped
+// (CommonMark lets any ASCII punctuation be escaped, and the escape leaves
+// only the character in the AST, so pdftotext still finds the text as
+// written).
+
+// EscapeInline escapes s for use inside one line of Markdown (a heading, a
+// list item, a table cell): runs of white space, newlines included, become
+// one space, since a newline there would end the construct.
+func EscapeInline(s string) string {
+	return escapeLine(collapse(s))
+}
+
+// collapse turns runs of ASCII white space into one space and trims the
+// ends. Unicode spaces stay: a no-break space before "%" or "»" is typography
+// the partner chose.
+func collapse(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\v' || r == '\f' {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// escapeLine escapes one line. '-', '+', '=', '.' and ')' are escaped only
+// where they could open a list, a thematic break or a setext heading, so
+// the Markdown stays readable.
+func escapeLine(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for i, r := range s {
+		switch r {
+		case '\\', '`', '*', '_', '[', ']', '<', '>', '#', '|', '~', '&', '!', '{', '}':
+			b.WriteByte('\\')
+		case '-', '+', '=':
+			// list marker, thematic break or setext underline at line start
+			if i == 0 {
+				b.WriteByte('\\')
+			}
+		case '.', ')':
+			// "1." or "1)" at line start is an ordered list
+			if isAllDigits(s[:i]) && i > 0 {
+				b.WriteByte('\\')
+			}
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func isAllDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// Paragraphs splits s into paragraphs at blank lines; lines inside a
+// paragraph are joined with a space (TOML multi-line strings wrap freely).
+func Paragraphs(s string) []string {
+	var paras []string
+	var cur []string
+	flush := func() {
+		if len(cur) > 0 {
+			paras = append(paras, strings.Join(cur, " "))
+			cur = nil
+		}
+	}
+	for _, line := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") {
+		line = collapse(line)
+		if line == "" {
+			flush()
+			continue
+		}
+		cur = append(cur, line)
+	}
+	flush()
+	return paras
+}
+
+// EscapeBlock escapes s as one or more paragraphs separated by blank lines.
+func EscapeBlock(s string) string {
+	ps := Paragraphs(s)
+	for i, p := range ps {
+		ps[i] = escapeLine(p)
+	}
+	return strings.Join(ps, "\n\n")
+}
+
+// EscapeQuote escapes s as a block quote: each paragraph prefixed with
+// "> ", the paragraphs joined by a quoted blank line so they stay in one
+// quote.
+func EscapeQuote(s string) string {
+	ps := Paragraphs(s)
+	for i, p := range ps {
+		ps[i] = "> " + escapeLine(p)
+	}
+	return strings.Join(ps, "\n>\n")
+}
+
+// EscapeCell escapes s for a GFM table cell. GFM splits cells at '|' before
+// it looks at escapes in other constructs, and a backslash before '|' is
+// what keeps the pipe in the cell, so escapeLine's "\|" is exactly right.
+// An empty value becomes an en dash so the cell is visibly empty.
+func EscapeCell(s string) string {
+	s = collapse(s)
+	if s == "" {
+		return "–"
+	}
+	return escapeLine(s)
+}
+
+// Slug returns a lower-case ASCII identifier for s (for anchors or file
+// names); letters outside ASCII are dropped.
+func Slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			b.WriteRune(r)
+			dash = false
+		} else if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return strings.TrimSuffix(b.String(), "-")
+}

@@ -1,0 +1,459 @@
+package workspace
+
+import (
+	"cmp"
+	"errors"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"opkit/internal/diag"
+	"opkit/internal/model"
+)
+
+// maxFileSize bounds an input file: a country file is a few kilobytes, and
+// anything far larger is a mistake (a PDF renamed .toml) not worth parsing.
+const maxFileSize = 4 << 20
+
+// LoadDir loads the workspace in the folder dir.
+func LoadDir(dir string) (*model.Workspace, diag.List) {
+	ws, l := Load(os.DirFS(dir), dir)
+	if ws != nil {
+		ws.Root = dir
+	}
+	return ws, l
+}
+
+// Load reads campaign.toml and countries/*.toml from fsys. display prefixes
+// the file names in diagnostics and in model.Country.File. Every problem of
+// every file is returned, sorted; the workspace is nil only when neither the
+// campaign nor any country could be read.
+func Load(fsys fs.FS, display string) (*model.Workspace, diag.List) {
+	var l diag.List
+	ws := &model.Workspace{}
+	usable := false
+
+	var camp *model.Campaign
+	var regions []regionRef
+	if data, name, ok := readInput(fsys, display, "campaign.toml", &l); ok {
+		d, perrs := parse(data)
+		f := &file{name: name, d: d, diags: &l}
+		report(f, perrs)
+		ws.Campaign, regions = decodeCampaign(f)
+		camp = &ws.Campaign
+		usable = true
+	}
+
+	entries, err := fs.ReadDir(fsys, "countries")
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		l.Errorf(filepath.Join(display, "countries"), 0, 0, "the workspace has no countries folder: add one with a file per country such as countries/gh.toml")
+	case err != nil:
+		l.Errorf(filepath.Join(display, "countries"), 0, 0, "read folder: %v", err)
+	}
+	n := 0
+	for _, e := range entries {
+		base := e.Name()
+		// Editors leave .#x.toml and x.toml~ files; only real .toml files count.
+		if e.IsDir() || !strings.HasSuffix(strings.ToLower(base), ".toml") || strings.HasPrefix(base, ".") {
+			continue
+		}
+		n++
+		data, name, ok := readInput(fsys, display, path.Join("countries", base), &l)
+		if !ok {
+			continue
+		}
+		d, perrs := parse(data)
+		var texts []model.Text
+		f := &file{name: name, d: d, diags: &l, texts: &texts}
+		report(f, perrs)
+		c, ok := decodeCountry(f, strings.TrimSuffix(base, path.Ext(base)), camp)
+		if !ok {
+			continue
+		}
+		c.File = name
+		slices.SortStableFunc(texts, func(a, b model.Text) int {
+			return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col))
+		})
+		c.Texts = texts
+		ws.Countries = append(ws.Countries, c)
+		usable = true
+	}
+	checkRegions(regions, ws.Countries)
+	if err == nil && n == 0 {
+		l.Warnf(filepath.Join(display, "countries"), 0, 0, "no country files yet: add one per country, named by its ISO code (countries/gh.toml)")
+	}
+	slices.SortStableFunc(ws.Countries, func(a, b model.Country) int {
+		return cmp.Or(cmp.Compare(a.Code, b.Code), cmp.Compare(a.File, b.File))
+	})
+	l.Sort()
+	if !usable {
+		return nil, l
+	}
+	return ws, l
+}
+
+func readInput(fsys fs.FS, display, rel string, l *diag.List) ([]byte, string, bool) {
+	name := filepath.Join(display, filepath.FromSlash(rel))
+	if st, err := fs.Stat(fsys, rel); err == nil && st.Size() > maxFileSize {
+		l.Errorf(name, 0, 0, "the file is %d bytes, more than the %d a workspace file may have", st.Size(), maxFileSize)
+		return nil, name, false
+	}
+	data, err := fs.ReadFile(fsys, rel)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) && rel == "campaign.toml" {
+			l.Errorf(name, 0, 0, "the workspace has no campaign.toml (opkit init DIR writes a starter workspace)")
+		} else {
+			l.Errorf(name, 0, 0, "read: %v", err)
+		}
+		return nil, name, false
+	}
+	return data, name, true
+}
+
+func report(f *file, errs []parseErr) {
+	for _, e := range errs {
+		f.errorf(e.off, "%s", e.msg)
+	}
+}
+
+// regionRef is a region a Steering Committee member covers, kept to compare
+// with the countries' regions once they are read.
+type regionRef struct {
+	f    *file
+	path string
+	v    *val
+}
+
+// checkRegions warns when a member's region is a near miss of a country's:
+// "same region preferred" matches exact spellings, so "Afrika" would
+// silently never match "Africa".
+func checkRegions(refs []regionRef, countries []model.Country) {
+	var have []string
+	for _, c := range countries {
+		if c.Region != "" && !contains(have, c.Region) {
+			have = append(have, c.Region)
+		}
+	}
+	for _, r := range refs {
+		if contains(have, r.v.raw) || len(r.v.raw) > 64 {
+			continue
+		}
+		if s := diag.Suggest(r.v.raw, have); s != "" {
+			r.f.warnf(r.v.off, "%s: no country has the region %q; did you mean %s?", r.path, r.v.raw, s)
+		}
+	}
+}
+
+func decodeCampaign(f *file) (model.Campaign, []regionRef) {
+	var regions []regionRef
+	var camp model.Campaign
+	root := &tr{f: f, t: f.d.root}
+	if c := root.table("campaign", true); c != nil {
+		camp.Name = c.str("name", true)
+		camp.Coalition = c.str("coalition", false)
+		camp.SignatureDate, _ = c.date("signature_date", true)
+		camp.SignatureVenue = c.str("signature_venue", false)
+		camp.GatheringDate, _ = c.date("gathering_date", false)
+		camp.EventWindow, _ = c.period("event_window", true)
+		camp.Language = c.enum("language", false, "language", model.Languages)
+		if camp.Language == "" {
+			camp.Language = "en"
+		}
+		camp.Contact = c.str("contact", false)
+		c.done()
+	}
+	ids := map[string]*val{}
+	for _, s := range root.tables("steering_committee") {
+		var m model.SCMember
+		var iv *val
+		m.ID, iv = s.strAt("id", true)
+		m.Name = s.str("name", true)
+		m.Organisation = s.str("organisation", false)
+		m.Languages = s.iso639("languages", true)
+		var rv []*val
+		m.Regions, rv = s.strsAt("regions", false)
+		for _, v := range rv {
+			regions = append(regions, regionRef{f, s.sub("regions"), v})
+		}
+		m.Available = s.periods("available", true)
+		m.MaxEvents = s.integer("max_events", true, 0)
+		s.done()
+		if iv != nil && m.ID != "" {
+			if first, dup := ids[m.ID]; dup {
+				line, _ := f.d.pos(first.off)
+				f.errorf(iv.off, "%s: id %q is already used by another member (line %d); each member needs their own id", s.sub("id"), m.ID, line)
+			} else {
+				ids[m.ID] = iv
+			}
+		}
+		camp.Steering = append(camp.Steering, m)
+	}
+	root.done()
+	return camp, regions
+}
+
+// decodeCountry reads one country file; base is the file name without
+// .toml. ok is false when the file has no usable [country] table.
+func decodeCountry(f *file, base string, camp *model.Campaign) (model.Country, bool) {
+	var c model.Country
+	root := &tr{f: f, t: f.d.root}
+	ct := root.table("country", true)
+	if ct != nil {
+		code, cv := ct.strAt("code", true)
+		c.Code = strings.ToUpper(strings.TrimSpace(code))
+		if cv != nil {
+			checkCode(f, ct.sub("code"), c.Code, base, cv)
+		}
+		c.Name = ct.str("name", true)
+		c.Region = ct.str("region", true)
+		c.Language = ct.enum("language", true, "language", model.Languages)
+		c.Stance = model.Stance(ct.enum("stance", true, "stance", model.Stances))
+		c.Visibility = model.Visibility(ct.enum("visibility", true, "visibility", model.Visibilities))
+		c.Phase = model.Phase(ct.enum("phase", true, "phase", model.Phases))
+		ct.done()
+	}
+
+	var firstLead *val
+	for _, p := range root.tables("partners") {
+		var pt model.Partner
+		pt.Name = p.str("name", true)
+		pt.Contact = p.str("contact", false)
+		pt.Email = p.email("email")
+		pt.Lead = p.boolean("lead", false)
+		p.done()
+		if pt.Lead {
+			lv := p.t.get("lead").v
+			if firstLead != nil {
+				line, _ := f.d.pos(firstLead.off)
+				f.warnf(lv.off, "%s: another partner is already the lead (line %d); the first one is used", p.sub("lead"), line)
+			} else {
+				firstLead = lv
+			}
+		}
+		c.Partners = append(c.Partners, pt)
+	}
+
+	if et := root.table("event", true); et != nil {
+		decodeEvent(f, et, &c, camp)
+	}
+
+	if st := root.table("situation", false); st != nil {
+		c.Situation.Summary = st.str("summary", false)
+		seen := map[string]*val{}
+		for _, rt := range st.tables("rights") {
+			var rs model.RightSituation
+			r, rv := rt.enumAt("right", true, "right", model.RightCodes())
+			rs.Right = model.Right(r)
+			if rv != nil {
+				if first, dup := seen[r]; dup {
+					line, _ := f.d.pos(first.off)
+					f.warnf(rv.off, "%s: %s is already described on line %d", rt.sub("right"), r, line)
+				} else {
+					seen[r] = rv
+				}
+			}
+			rs.Summary = rt.str("summary", true)
+			for _, it := range rt.tables("indicators") {
+				var in model.Indicator
+				in.Name = it.str("name", true)
+				in.Value = indicatorValue(it)
+				if y := it.integer("year", false, 0); y != 0 {
+					if y < 1900 || y > 2100 {
+						f.errorf(it.t.get("year").v.off, "%s: %d is not a plausible year", it.sub("year"), y)
+					} else {
+						in.Year = y
+					}
+				}
+				in.Source = it.str("source", false)
+				it.done()
+				rs.Indicators = append(rs.Indicators, in)
+			}
+			rt.done()
+			c.Situation.Rights = append(c.Situation.Rights, rs)
+		}
+		st.done()
+	}
+
+	ids := map[string]*val{}
+	for _, kt := range root.tables("cases") {
+		var k model.Case
+		var iv *val
+		k.ID, iv = kt.strAt("id", true)
+		if iv != nil && k.ID != "" {
+			if first, dup := ids[k.ID]; dup {
+				line, _ := f.d.pos(first.off)
+				f.errorf(iv.off, "%s: case id %q is already used on line %d; each case needs its own id", kt.sub("id"), k.ID, line)
+			} else {
+				ids[k.ID] = iv
+			}
+		}
+		k.Title = kt.str("title", true)
+		k.Date, _ = kt.date("date", false)
+		k.Location = kt.str("location", false)
+		for _, r := range kt.enums("rights", false, "right", model.RightCodes()) {
+			k.Rights = append(k.Rights, model.Right(r))
+		}
+		k.Summary = kt.str("summary", true)
+		k.Victims = kt.str("victims", false)
+		k.RemediesTried = kt.str("remedies_tried", false)
+		k.OPRelevance = kt.str("op_relevance", false)
+		conf, confv := kt.enumAt("confidentiality", true, "confidentiality", model.Confidentialities)
+		k.Confidentiality = model.Confidentiality(conf)
+		k.Sources = kt.strs("sources", false)
+		kt.done()
+		if k.Confidentiality == model.ConfidentialityPublic && len(k.Sources) == 0 {
+			f.warnf(confv.off, "%s is public but has no sources: add sources = [\"...\"] so readers can check it", kt.path)
+		}
+		c.Cases = append(c.Cases, k)
+	}
+
+	if rt := root.table("remedies", false); rt != nil {
+		c.Remedies.Summary = rt.str("summary", false)
+		c.Remedies.ConstitutionRecognisesESCR = rt.boolean("constitution_recognises_escr", false)
+		for _, mt := range rt.tables("mechanisms") {
+			var m model.Mechanism
+			m.Name = mt.str("name", true)
+			m.Kind = model.MechanismKind(mt.enum("kind", true, "kind of mechanism", model.MechanismKinds))
+			m.Effective = model.Effectiveness(mt.enum("effective", false, "effectiveness", model.Effectivenesses))
+			m.Notes = mt.str("notes", false)
+			mt.done()
+			c.Remedies.Mechanisms = append(c.Remedies.Mechanisms, m)
+		}
+		c.Remedies.Gaps = rt.strs("gaps", false)
+		rt.done()
+	}
+
+	if pt := root.table("politics", false); pt != nil {
+		c.Politics.Summary = pt.str("summary", false)
+		c.Politics.ICESCR = model.ICESCRStatus(pt.enum("icescr", false, "ICESCR status", model.ICESCRStatuses))
+		c.Politics.OtherComplaintProcedures = pt.strs("other_complaint_procedures", false)
+		c.Politics.ResponsibleInstitutions = pt.strs("responsible_institutions", false)
+		c.Politics.Obstacles = pt.strs("obstacles", false)
+		c.Politics.Allies = pt.strs("allies", false)
+		for _, ut := range pt.tables("upcoming") {
+			var m model.Milestone
+			m.Date, _ = ut.date("date", true)
+			m.What = ut.str("what", true)
+			ut.done()
+			c.Politics.Upcoming = append(c.Politics.Upcoming, m)
+		}
+		pt.done()
+	}
+	root.done()
+
+	if c.Event.Languages == nil && c.Language != "" {
+		// The pack's language is the event's unless told otherwise; the SC
+		// assignment needs at least one.
+		c.Event.Languages = []string{c.Language}
+	}
+	return c, ct != nil
+}
+
+// indicatorValue accepts text or a number: "42 %" and 42.5 are both natural.
+func indicatorValue(it *tr) string {
+	e := it.lookup("value", true)
+	if e == nil {
+		return ""
+	}
+	switch e.v.kind {
+	case kString:
+		it.addText(it.sub("value"), e.v)
+		return e.v.raw
+	case kInteger, kFloat:
+		return strings.ReplaceAll(e.v.raw, "_", "")
+	}
+	it.typeErr(it.sub("value"), e.v, "text in quotes or a number")
+	return ""
+}
+
+// commonMistakes maps codes people write for a country to its ISO code.
+var commonMistakes = map[string]string{"UK": "GB", "EL": "GR"}
+
+func checkCode(f *file, p, code, base string, v *val) {
+	if len(code) != 2 || code[0] < 'A' || code[0] > 'Z' || code[1] < 'A' || code[1] > 'Z' {
+		f.errorf(v.off, "%s must be a two-letter ISO 3166-1 code such as GH, not %q", p, v.raw)
+		return
+	}
+	if iso, ok := commonMistakes[code]; ok {
+		f.errorf(v.off, "%s: %s is not an ISO 3166-1 code; did you mean %s?", p, code, iso)
+		return
+	}
+	if !isISO3166(code) {
+		f.errorf(v.off, "%s: %s is not an ISO 3166-1 country code", p, code)
+		return
+	}
+	if want := strings.ToLower(code); base != want {
+		f.errorf(v.off, "%s %s does not match the file name %s.toml: rename the file to %s.toml or correct the code", p, code, base, want)
+	}
+}
+
+func decodeEvent(f *file, et *tr, c *model.Country, camp *model.Campaign) {
+	ev := &c.Event
+	format, fv := et.enumAt("format", true, "format", model.Formats)
+	ev.Format = model.Format(format)
+	held := ev.Format != model.FormatNone
+	var dv *val
+	ev.Date, dv = et.date("date", held)
+	ev.Start, ev.HasStart = et.clock("start")
+	ev.City = et.str("city", false)
+	ev.Venue = et.str("venue", false)
+	ev.ExpectedParticipants = et.integer("expected_participants", false, 0)
+	ev.Languages = et.iso639("languages", false)
+	ev.RequestSCMember = et.boolean("request_sc_member", false)
+	for _, at := range et.tables("authorities") {
+		var a model.Authority
+		a.Name = at.str("name", true)
+		a.Title = at.str("title", false)
+		a.Institution = at.str("institution", false)
+		a.Status = model.AuthorityStatus(at.enum("status", true, "status", model.AuthorityStatuses))
+		at.done()
+		ev.Authorities = append(ev.Authorities, a)
+	}
+	for _, st := range et.tables("sessions") {
+		var s model.Session
+		s.Title = st.str("title", true)
+		s.Minutes = st.integer("minutes", true, 1)
+		s.Speaker = st.str("speaker", false)
+		st.done()
+		ev.Sessions = append(ev.Sessions, s)
+	}
+	et.done()
+
+	if fv == nil || !held {
+		if fv != nil && ev.RequestSCMember {
+			f.warnf(fv.off, "event.format is none but event.request_sc_member is true: there is no event for a Steering Committee member to attend")
+		}
+		return
+	}
+	if c.Visibility == model.VisibilityLowProfile && ev.Format == model.FormatPublicForum {
+		f.warnf(fv.off, "event.format is public-forum but the partner needs a low profile: a closed-meeting or roundtable draws less attention")
+	}
+	if len(ev.Authorities) == 0 {
+		f.warnf(et.t.off, "no national authority invited: add an [[event.authorities]] entry for someone who can state the government's position")
+	} else if allDeclined(ev.Authorities) {
+		f.warnf(et.t.off, "every national authority invited has declined: invite another who can state the government's position")
+	}
+	if dv == nil || camp == nil {
+		return
+	}
+	w := camp.EventWindow
+	if !w.Start.IsZero() && !w.Contains(ev.Date) {
+		f.warnf(dv.off, "event.date %s is outside the campaign's event window %s to %s", ev.Date, w.Start, w.End)
+	}
+	if c.Phase == model.PhaseSignature && !camp.SignatureDate.IsZero() && ev.Date.After(camp.SignatureDate) {
+		f.warnf(dv.off, "event.date %s is after the signature date %s although the phase is signature: set phase = \"ratification\" or move the event", ev.Date, camp.SignatureDate)
+	}
+}
+
+func allDeclined(as []model.Authority) bool {
+	for _, a := range as {
+		if a.Status != model.AuthorityDeclined {
+			return false
+		}
+	}
+	return true
+}
