@@ -26,12 +26,12 @@ Examples:
   opkit build --country ar,ci          two countries only`,
 	}
 	c.run = func(e *env, args []string) error {
-		fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
-		out := fs.String("o", "", "output `DIR` (default WS/out)")
-		only := fs.String("country", "", "build only these `CC,...` (ISO codes)")
-		page := fs.String("page-size", "A4", "paper size: A4 or Letter")
-		quiet := fs.Bool("quiet", false, "print errors only")
-		pos, err := parse(e, c, fs, args)
+		flags := flag.NewFlagSet(c.name, flag.ContinueOnError)
+		out := flags.String("o", "", "output `DIR` (default WS/out)")
+		only := flags.String("country", "", "build only these `CC,...` (ISO codes)")
+		page := flags.String("page-size", "A4", "paper size: A4 or Letter")
+		quiet := flags.Bool("quiet", false, "print errors only")
+		pos, err := parse(e, c, flags, args)
 		if err != nil {
 			return err
 		}

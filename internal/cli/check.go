@@ -18,9 +18,9 @@ Examples:
   opkit check examples/demo     check another workspace`,
 	}
 	c.run = func(e *env, args []string) error {
-		fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
-		quiet := fs.Bool("quiet", false, "print errors only")
-		pos, err := parse(e, c, fs, args)
+		flags := flag.NewFlagSet(c.name, flag.ContinueOnError)
+		quiet := flags.Bool("quiet", false, "print errors only")
+		pos, err := parse(e, c, flags, args)
 		if err != nil {
 			return err
 		}

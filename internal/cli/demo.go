@@ -25,10 +25,10 @@ Example:
   opkit demo -o /tmp/demo`,
 	}
 	c.run = func(e *env, args []string) error {
-		fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
-		out := fs.String("o", "opkit-demo", "output `DIR`")
-		quiet := fs.Bool("quiet", false, "print errors only")
-		pos, err := parse(e, c, fs, args)
+		flags := flag.NewFlagSet(c.name, flag.ContinueOnError)
+		out := flags.String("o", "opkit-demo", "output `DIR`")
+		quiet := flags.Bool("quiet", false, "print errors only")
+		pos, err := parse(e, c, flags, args)
 		if err != nil {
 			return err
 		}

@@ -27,8 +27,8 @@ Example:
   opkit init my-campaign && opkit check my-campaign`,
 	}
 	c.run = func(e *env, args []string) error {
-		fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
-		pos, err := parse(e, c, fs, args)
+		flags := flag.NewFlagSet(c.name, flag.ContinueOnError)
+		pos, err := parse(e, c, flags, args)
 		if err != nil {
 			return err
 		}

@@ -25,11 +25,11 @@ Examples:
   opkit plan examples/demo -o out   another workspace, output in ./out/plan`,
 	}
 	c.run = func(e *env, args []string) error {
-		fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
-		out := fs.String("o", "", "output `DIR` (default WS/out)")
-		page := fs.String("page-size", "A4", "paper size: A4 or Letter")
-		quiet := fs.Bool("quiet", false, "print errors only")
-		pos, err := parse(e, c, fs, args)
+		flags := flag.NewFlagSet(c.name, flag.ContinueOnError)
+		out := flags.String("o", "", "output `DIR` (default WS/out)")
+		page := flags.String("page-size", "A4", "paper size: A4 or Letter")
+		quiet := flags.Bool("quiet", false, "print errors only")
+		pos, err := parse(e, c, flags, args)
 		if err != nil {
 			return err
 		}

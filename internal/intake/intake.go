@@ -385,7 +385,7 @@ func readWithDeadline(name string, data []byte, lim Limits) (*model.Outcome, dia
 				ch <- readResult{err: fmt.Errorf("%w: the reader failed on this file (%v)", errPanic, p)}
 			}
 		}()
-		o, ds, err := outcome.Read(name, data, lim.Read)
+		o, ds, err := readFunc(name, data, lim.Read)
 		ch <- readResult{o, ds, err}
 	}()
 	t := time.NewTimer(lim.Timeout)
@@ -400,6 +400,9 @@ func readWithDeadline(name string, data []byte, lim Limits) (*model.Outcome, dia
 
 var errPanic = errors.New("internal error")
 
+// readFunc is outcome.Read; tests swap it to make a reader hang or panic.
+var readFunc = outcome.Read
+
 // readReason turns a reader error into the words of the log.
 func readReason(err error) string {
 	msg := err.Error()
@@ -408,12 +411,14 @@ func readReason(err error) string {
 		msg = inner.Error()
 	}
 	switch {
+	case errors.Is(err, errPanic):
+		return msg + "; please report it with the file"
 	case errors.Is(err, errTimeout):
 		return "too slow to read: " + strings.TrimPrefix(msg, errTimeout.Error()+": ")
 	case errors.Is(err, outcome.ErrEncrypted):
 		return "password-protected: the workbook is encrypted; ask the partner to save it again without a password"
 	case errors.Is(err, outcome.ErrLimit):
-		detail := strings.TrimPrefix(msg, outcome.ErrLimit.Error()+": ")
+		detail := strings.ReplaceAll(msg, outcome.ErrLimit.Error()+": ", "")
 		if strings.Contains(detail, "unzipped") {
 			return "over the limits: " + detail + " (a zip bomb, or a workbook padded with data)"
 		}

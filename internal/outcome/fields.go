@@ -394,6 +394,10 @@ var Tables = []Table{
 		}},
 }
 
+// TableRangeName is the defined name written over a table's range, the
+// reader's fallback when a program drops the table itself.
+func TableRangeName(table string) string { return namePrefix + "table_" + table }
+
 // FieldByName returns the scalar field with the defined name, or nil.
 func FieldByName(name string) *Field {
 	for i := range Fields {
@@ -425,7 +429,7 @@ func (t *Table) Column(key string) *Column {
 	return nil
 }
 
-// Option returns the option with the code, or nil.
+// OptionByCode returns the option with the code, or nil.
 func OptionByCode(opts []Option, code string) *Option {
 	for i := range opts {
 		if opts[i].Code == code {
@@ -442,6 +446,18 @@ func OptionLabel(opts []Option, code, lang string) string {
 		return o.Label.In(lang)
 	}
 	return code
+}
+
+// Display returns the text to show for a value read back: the option's
+// label in lang when the value is coded, the text as the partner typed it
+// otherwise.
+func Display(opts []Option, v model.Value, lang string) string {
+	if v.Coded {
+		if o := OptionByCode(opts, v.Text); o != nil {
+			return o.Label.In(lang)
+		}
+	}
+	return v.Text
 }
 
 // Codes lists the option codes in drop-down order.

@@ -151,3 +151,37 @@ func TestParseDateText(t *testing.T) {
 		}
 	}
 }
+
+// TestDecodeCell covers stored cell forms the round trips do not produce.
+func TestDecodeCell(t *testing.T) {
+	p := &pkg{lim: DefaultLimits()}
+	sst := []string{"shared", "Line_x000D_\nbreak"}
+	tests := []struct {
+		raw  rawCell
+		want string
+	}{
+		{rawCell{t: "s", v: "0"}, "shared"},
+		{rawCell{t: "s", v: "1"}, "Line\nbreak"},
+		{rawCell{t: "s", v: "9"}, "#BADSTRING"},
+		{rawCell{t: "inlineStr", inline: "a_x005F_x0041_", isInline: true}, "a_x0041_"},
+		{rawCell{t: "str", v: "cached", f: "A1&\"\"", hasF: true}, "cached"},
+		{rawCell{t: "b", v: "1", f: "TRUE()", hasF: true}, "TRUE"},
+		{rawCell{f: "FALSE()", hasF: true}, "FALSE"},
+		{rawCell{f: `"quoted ""text"""`, hasF: true}, `quoted "text"`},
+		{rawCell{f: "DATE(2027;8;5)", hasF: true}, "2027-08-05"},
+		{rawCell{f: "VLOOKUP(A1,B:C,2)", hasF: true}, "=VLOOKUP(A1,B:C,2)"},
+		{rawCell{t: "d", v: "2027-08-05T00:00:00Z"}, "2027-08-05"},
+		{rawCell{t: "e", v: "#N/A"}, "#N/A"},
+		{rawCell{v: "46604"}, "46604"},
+		{rawCell{}, ""},
+	}
+	for _, tt := range tests {
+		if got := p.asText(p.decode(tt.raw, sst)); got != tt.want {
+			t.Errorf("decode(%+v) = %q, want %q", tt.raw, got, tt.want)
+		}
+	}
+	p.date1904 = true
+	if d, _ := p.serialDate(45142); d.String() != "2027-08-05" {
+		t.Errorf("1904 serial: %s", d)
+	}
+}

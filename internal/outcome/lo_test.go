@@ -276,6 +276,7 @@ func checkOutcome(t *testing.T, label string, data []byte, s fillSpec) {
 // excelize and with openpyxl, saves both through LibreOffice, and reads all
 // four back to exactly the values written.
 func TestRoundTrip(t *testing.T) {
+	t.Parallel() // each soffice run has its own profile
 	need(t, "soffice")
 	py := needOpenpyxl(t)
 	dir := t.TempDir()
@@ -312,7 +313,43 @@ func TestRoundTrip(t *testing.T) {
 					t.Fatal(err)
 				}
 				checkOutcome(t, label+".xlsx", data, it.spec)
+				checkDropDowns(t, data)
 			})
 		}
+	}
+}
+
+// checkDropDowns checks that a saved workbook kept the drop-downs of the
+// event sheet, so a partner who saves in another program still gets them.
+func checkDropDowns(t *testing.T, data []byte) {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sheet, _, _, err := parseRefersTo(func() string {
+		for _, dn := range f.GetDefinedName() {
+			if dn.Name == SignPosition {
+				return dn.RefersTo
+			}
+		}
+		return ""
+	}())
+	if err != nil {
+		t.Fatal(err)
+	}
+	dvs, err := f.GetDataValidations(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lists := 0
+	for _, dv := range dvs {
+		if dv.Type == "list" && strings.Contains(dv.Formula1, SheetLists) {
+			lists++
+		}
+	}
+	if want := 6; lists != want {
+		t.Errorf("%d drop-downs on %s, want %d", lists, sheet, want)
 	}
 }

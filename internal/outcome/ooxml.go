@@ -225,7 +225,7 @@ type workbook struct {
 
 type tableInfo struct {
 	name, display, ref, sheet string
-	headerRows, totalRows int
+	headerRows, totalRows     int
 }
 
 func (p *pkg) workbook() (*workbook, error) {
@@ -471,6 +471,7 @@ func (p *pkg) scanSheet(part string, want func(row, col int) bool) (map[cellKey]
 func (p *pkg) readCell(d *xml.Decoder, c *rawCell) error {
 	depth := 1
 	var in string
+	inPh := false // phonetic guides inside an inline string are not its text
 	var b strings.Builder
 	for depth > 0 {
 		tok, err := d.Token()
@@ -487,7 +488,7 @@ func (p *pkg) readCell(d *xml.Decoder, c *rawCell) error {
 			case "is":
 				c.isInline = true
 			case "rPh":
-				in = "rPh"
+				inPh = true
 			}
 			if t.Name.Local == "f" {
 				c.hasF = true
@@ -500,15 +501,17 @@ func (p *pkg) readCell(d *xml.Decoder, c *rawCell) error {
 			case "f":
 				c.f = b.String()
 			case "t":
-				if in == "t" {
+				if !inPh {
 					c.inline += b.String()
 				}
+			case "rPh":
+				inPh = false
 			}
 			if t.Name.Local == in {
 				in = ""
 			}
 		case xml.CharData:
-			if in != "" && in != "rPh" {
+			if in != "" && !inPh {
 				if b.Len()+len(t) > p.lim.MaxCellLen {
 					return fmt.Errorf("%w: a cell of over %d characters", ErrLimit, p.lim.MaxCellLen)
 				}
@@ -568,8 +571,22 @@ func cellName(col, row int) string { return colName(col) + strconv.Itoa(row) }
 // parseRefersTo splits a defined name's formula "Event!$B$5" or
 // "'Événement'!$B$5" (also "=Event!$B$5") into sheet and first cell.
 func parseRefersTo(s string) (sheet string, col, row int, err error) {
+	sheet, rest, err := splitRefersTo(s)
+	if err != nil {
+		return "", 0, 0, err
+	}
+	first, _, _ := strings.Cut(rest, ":")
+	col, row, err = splitRef(first)
+	if err != nil {
+		return "", 0, 0, fmt.Errorf("%q does not point at a cell", s)
+	}
+	return sheet, col, row, nil
+}
+
+// splitRefersTo splits a reference into its sheet name, unquoted, and the
+// cell or range after the "!".
+func splitRefersTo(s string) (sheet, rest string, err error) {
 	s = strings.TrimPrefix(strings.TrimSpace(s), "=")
-	var rest string
 	if strings.HasPrefix(s, "'") {
 		i := 1
 		var b strings.Builder
@@ -585,23 +602,18 @@ func parseRefersTo(s string) (sheet string, col, row int, err error) {
 			b.WriteByte(s[i])
 		}
 		if i >= len(s) || i+1 >= len(s) || s[i+1] != '!' {
-			return "", 0, 0, fmt.Errorf("%q does not point at a cell", s)
+			return "", "", fmt.Errorf("%q does not point at a cell", s)
 		}
 		sheet, rest = b.String(), s[i+2:]
 	} else {
 		var ok bool
 		sheet, rest, ok = strings.Cut(s, "!")
 		if !ok {
-			return "", 0, 0, fmt.Errorf("%q does not point at a cell", s)
+			return "", "", fmt.Errorf("%q does not point at a cell", s)
 		}
 	}
 	if strings.Contains(rest, "#REF") {
-		return "", 0, 0, fmt.Errorf("its cell was deleted (%s)", s)
+		return "", "", fmt.Errorf("its cell was deleted (%s)", s)
 	}
-	first, _, _ := strings.Cut(rest, ":")
-	col, row, err = splitRef(first)
-	if err != nil {
-		return "", 0, 0, fmt.Errorf("%q does not point at a cell", s)
-	}
-	return sheet, col, row, nil
+	return sheet, rest, nil
 }

@@ -9,7 +9,8 @@ import (
 	"opkit/internal/model"
 )
 
-// Limits bound the work Read does on an untrusted file.
+// Limits bound the work Read does on an untrusted file. A zero field takes
+// the value of DefaultLimits.
 type Limits struct {
 	MaxFileSize int64 // bytes of the file itself
 	MaxUnzipped int64 // bytes of all parts unzipped
@@ -265,6 +266,9 @@ func (r *reader) resolveTable(def *Table) (resolvedTable, bool) {
 		}
 	}
 	if ti == nil {
+		ti = r.tableFromName(def)
+	}
+	if ti == nil {
 		r.fileErrorf("the table %s is missing: its sheet was deleted or the table converted to a plain range", def.Name)
 		return resolvedTable{}, false
 	}
@@ -281,6 +285,27 @@ func (r *reader) resolveTable(def *Table) (resolvedTable, bool) {
 	rt.firstData = r1 + ti.headerRows
 	rt.lastInRef = r2 - ti.totalRows
 	return rt, true
+}
+
+// tableFromName finds a table through the defined name written over its
+// range, for files saved by programs that keep names but not tables.
+func (r *reader) tableFromName(def *Table) *tableInfo {
+	want := strings.ToLower(TableRangeName(def.Name))
+	for _, dn := range r.wb.names {
+		if strings.ToLower(dn.name) != want {
+			continue
+		}
+		sheet, ref, err := splitRefersTo(dn.refersTo)
+		if err != nil {
+			return nil
+		}
+		s, ok := r.sheet(sheet)
+		if !ok {
+			return nil
+		}
+		return &tableInfo{name: def.Name, ref: strings.ReplaceAll(ref, "$", ""), sheet: s.name, headerRows: 1}
+	}
+	return nil
 }
 
 // scan streams each sheet that holds a name or a table once, keeping only

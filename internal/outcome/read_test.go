@@ -1,10 +1,8 @@
 package outcome
 
 import (
-	"archive/zip"
 	"bytes"
 	"errors"
-	"io"
 	"strings"
 	"testing"
 
@@ -38,11 +36,7 @@ func setFormula(t *testing.T, f *excelize.File, sheet, cell, formula string) {
 }
 
 // filled is a complete, valid English return.
-func filled(t *testing.T) []byte {
-	t.Helper()
-	c := sampleCountry("en")
-	return fillExcelize(t, write(t, c), fullSpec("en", c))
-}
+func filled(t *testing.T) []byte { return filledTB(t) }
 
 func must(t *testing.T, err error) {
 	t.Helper()
@@ -179,26 +173,7 @@ func TestReadBadValues(t *testing.T) {
 
 // rezip rewrites a package, letting fn replace or drop parts.
 func rezip(t *testing.T, data []byte, fn func(name string, body []byte) ([]byte, bool)) []byte {
-	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, f := range zr.File {
-		rc, _ := f.Open()
-		body, _ := io.ReadAll(rc)
-		rc.Close()
-		body, keep := fn(f.Name, body)
-		if !keep {
-			continue
-		}
-		w, _ := zw.Create(f.Name)
-		w.Write(body)
-	}
-	zw.Close()
-	return buf.Bytes()
+	return rezipTB(t, data, fn)
 }
 
 // TestReadRejects covers files that cannot be read at all.

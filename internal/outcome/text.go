@@ -67,7 +67,7 @@ func instructions(lang, country, coalition, contact string) []string {
 	switch lang {
 	case "fr":
 		p = []string{
-			"Ce classeur recueille le résultat de l'événement national sur le Protocole facultatif se rapportant au Pacte international relatif aux droits économiques, sociaux et culturels, pour : " + country + ". " + coalition + " réunit les résultats de tous les pays dans un rapport commun présenté à New York.",
+			"Ce classeur recueille le résultat de l'événement national sur le Protocole facultatif se rapportant au Pacte international relatif aux droits économiques, sociaux et culturels (pays : " + country + "). " + coalition + " réunit les résultats de tous les pays dans un rapport commun présenté à New York.",
 			"1. Sur la feuille « " + event + " », remplissez les cellules jaunes : l'événement, l'autorité nationale, la position du gouvernement sur la signature et la ratification, le suivi et vos coordonnées. Les champs marqués * sont obligatoires.",
 			"2. Les cellules à liste proposent un menu déroulant : choisissez-y la valeur. Saisissez les dates au format de votre tableur ou sous la forme AAAA-MM-JJ, et les nombres en chiffres.",
 			"3. Sur les feuilles " + strings.Join(tables, ", ") + ", écrivez une entrée par ligne. Pour ajouter des lignes, écrivez simplement sous le tableau.",
@@ -76,7 +76,7 @@ func instructions(lang, country, coalition, contact string) []string {
 		}
 	case "es":
 		p = []string{
-			"Este libro recoge el resultado del evento nacional sobre el Protocolo Facultativo del Pacto Internacional de Derechos Económicos, Sociales y Culturales en: " + country + ". " + coalition + " reúne los resultados de todos los países en un informe común que presenta en Nueva York.",
+			"Este libro recoge el resultado del evento nacional sobre el Protocolo Facultativo del Pacto Internacional de Derechos Económicos, Sociales y Culturales (país: " + country + "). " + coalition + " reúne los resultados de todos los países en un informe común que presenta en Nueva York.",
 			"1. En la hoja «" + event + "», complete las celdas amarillas: el evento, la autoridad nacional, la posición del gobierno sobre la firma y la ratificación, el seguimiento y sus datos. Los campos marcados con * son obligatorios.",
 			"2. Las celdas con lista ofrecen un menú desplegable: elija allí el valor. Escriba las fechas en el formato de su hoja de cálculo o como AAAA-MM-DD, y los números en cifras.",
 			"3. En las hojas " + strings.Join(tables, ", ") + ", escriba una entrada por fila. Para añadir filas, escriba simplemente debajo de la tabla.",

@@ -76,7 +76,18 @@ func (p *pkg) decode(c rawCell, sst []string) cell {
 	return cell{kind: cNumber, num: n}
 }
 
+// reXEscape matches the _xHHHH_ escapes OOXML uses for characters XML
+// cannot carry (Excel writes a carriage return as _x000D_).
+var reXEscape = regexp.MustCompile(`_x([0-9A-Fa-f]{4})_`)
+
 func textCell(s string) cell {
+	if strings.Contains(s, "_x") {
+		s = reXEscape.ReplaceAllStringFunc(s, func(m string) string {
+			n, _ := strconv.ParseUint(m[2:6], 16, 16)
+			return string(rune(n))
+		})
+	}
+	s = strings.ReplaceAll(s, "\r\n", "\n")
 	if strings.TrimSpace(s) == "" {
 		return cell{}
 	}
@@ -86,6 +97,8 @@ func textCell(s string) cell {
 var (
 	reDateFn = regexp.MustCompile(`(?i)^DATE\(\s*(\d{4})\s*[,;]\s*(\d{1,2})\s*[,;]\s*(\d{1,2})\s*\)$`)
 	reStrLit = regexp.MustCompile(`^"((?:[^"]|"")*)"$`)
+	// reThousands matches 1,200 / 1.200 / 12,345,678: digits grouped by three.
+	reThousands = regexp.MustCompile(`^\d{1,3}([.,]\d{3})+$`)
 )
 
 func evalFormula(f string) cell {
@@ -262,7 +275,7 @@ func parseInt(s spec, c cell, p *pkg) (model.Value, *problem, bool) {
 		// Thousands separators differ by language: 1,200 / 1.200 / 1 200.
 		t := strings.TrimSpace(c.text)
 		t = strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "", "'", "").Replace(t)
-		if regexp.MustCompile(`^\d{1,3}([.,]\d{3})+$`).MatchString(t) {
+		if reThousands.MatchString(t) {
 			t = strings.NewReplacer(",", "", ".", "").Replace(t)
 		}
 		v, err := strconv.ParseFloat(t, 64)

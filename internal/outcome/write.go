@@ -140,15 +140,11 @@ func (w *writer) build(opt WriteOptions) error {
 	instr := SheetName(SheetInstructions, w.lang)
 	w.check(f.SetSheetName("Sheet1", instr))
 	event := SheetName(SheetEvent, w.lang)
-	for _, name := range []string{event} {
-		_, err := f.NewSheet(name)
-		w.check(err)
-	}
+	sheets := []string{event}
 	for _, t := range Tables {
-		_, err := f.NewSheet(SheetName(t.Sheet, w.lang))
-		w.check(err)
+		sheets = append(sheets, SheetName(t.Sheet, w.lang))
 	}
-	for _, name := range []string{SheetLists, SheetMeta} {
+	for _, name := range append(sheets, SheetLists, SheetMeta) {
 		_, err := f.NewSheet(name)
 		w.check(err)
 	}
@@ -164,6 +160,11 @@ func (w *writer) build(opt WriteOptions) error {
 		w.writeTable(&Tables[i])
 	}
 	w.writeMeta()
+	for _, sheet := range w.f.GetSheetList() {
+		if sheet != SheetLists && sheet != SheetMeta {
+			w.printOnePageWide(sheet)
+		}
+	}
 	w.check(f.SetSheetVisible(SheetLists, false))
 	w.check(f.SetSheetVisible(SheetMeta, false))
 	w.check(f.ProtectWorkbook(&excelize.WorkbookProtectionOptions{LockStructure: true}))
@@ -219,9 +220,11 @@ func (w *writer) makeStyles() {
 		inputDate: w.style(&excelize.Style{Fill: yellow, Border: border, Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "center"}, CustomNumFmt: &dateFmt, Protection: unlocked}),
 		inputLong: w.style(&excelize.Style{Fill: yellow, Border: border, Alignment: wrapTop, Protection: unlocked}),
 		prefilled: w.style(&excelize.Style{Fill: grey, Border: border, Font: &excelize.Font{Bold: true}, Alignment: center, Protection: locked}),
-		header:    w.style(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: center}),
-		cell:      w.style(&excelize.Style{Alignment: wrapTop, Protection: unlocked}),
-		cellDate:  w.style(&excelize.Style{Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top"}, CustomNumFmt: &dateFmt, Protection: unlocked}),
+		header: w.style(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: center,
+			Fill:   excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E1F2"}},
+			Border: []excelize.Border{{Type: "bottom", Color: "1F3864", Style: 1}}}),
+		cell:     w.style(&excelize.Style{Alignment: wrapTop, Protection: unlocked}),
+		cellDate: w.style(&excelize.Style{Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top"}, CustomNumFmt: &dateFmt, Protection: unlocked}),
 	}
 }
 
@@ -291,7 +294,7 @@ func (w *writer) setStr(sheet, cell, s string) {
 
 func (w *writer) writeInstructions(sheet string) {
 	f := w.f
-	w.check(f.SetColWidth(sheet, "A", "A", 110))
+	w.check(f.SetColWidth(sheet, "A", "A", 100))
 	w.setStr(sheet, "A1", fmt.Sprintf(txtTitle.In(w.lang), w.c.Name))
 	w.check(f.SetCellStyle(sheet, "A1", "A1", w.st.title))
 	row := 3
@@ -300,7 +303,7 @@ func (w *writer) writeInstructions(sheet string) {
 		w.setStr(sheet, cell, p)
 		w.check(f.SetCellStyle(sheet, cell, cell, w.st.para))
 		// Rows do not grow with wrapped text on their own in every program.
-		lines := 1 + utf8.RuneCountInString(p)/105
+		lines := 1 + utf8.RuneCountInString(p)/95
 		w.check(f.SetRowHeight(sheet, row, float64(15*lines+3)))
 		row++
 	}
@@ -329,6 +332,15 @@ func (w *writer) protect(sheet string) {
 		SelectUnlockedCells: true,
 		FormatColumns:       true,
 		FormatRows:          true,
+	}))
+}
+
+// printOnePageWide sets landscape pages scaled to the sheet's width, so a
+// printed or PDF-exported workbook does not cut the columns apart.
+func (w *writer) printOnePageWide(sheet string) {
+	w.check(w.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: ptr(true)}))
+	w.check(w.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{
+		Orientation: ptr("landscape"), FitToWidth: ptr(1), FitToHeight: ptr(0),
 	}))
 }
 
@@ -398,10 +410,9 @@ func (w *writer) writeEvent(sheet string) {
 		default:
 			w.check(f.SetCellStyle(sheet, cell, cell, w.st.input))
 		}
-		if fd.Kind == KindLongText || fd.Kind == KindChoice {
-			if fd.Kind != KindLongText {
-				w.check(f.SetRowHeight(sheet, fd.Row, 30))
-			}
+		if fd.Kind == KindChoice {
+			// Room for the longer labels of French and Spanish.
+			w.check(f.SetRowHeight(sheet, fd.Row, 30))
 		}
 		if !fd.Prefilled {
 			w.validate(sheet, cell, fd.Label.In(w.lang), fd.Hint.In(w.lang), fd.Kind, fd.Name, fd.MaxLen, fd.Min, fd.Max)
@@ -508,6 +519,10 @@ func (w *writer) writeTable(t *Table) {
 		StyleName:      "TableStyleMedium2",
 		ShowRowStripes: ptr(true),
 	}))
+	// A defined name over the same range lets the reader find the rows in a
+	// program that keeps named ranges but drops Excel tables on export.
+	w.check(f.SetDefinedName(&excelize.DefinedName{Name: TableRangeName(t.Name),
+		RefersTo: fmt.Sprintf("%s!$A$%d:$%s$%d", quoteSheet(sheet), t.HeaderRow, lastCol, last)}))
 	w.check(f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: t.HeaderRow, TopLeftCell: "A" + strconv.Itoa(first), ActivePane: "bottomLeft"}))
 }
 

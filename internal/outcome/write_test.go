@@ -201,6 +201,7 @@ func TestWriteLayout(t *testing.T) {
 // per sheet: LibreOffice must open it without error, and the drop-down lists
 // and labels must read as written.
 func TestOpensInLibreOffice(t *testing.T) {
+	t.Parallel() // each soffice run has its own profile
 	need(t, "soffice")
 	dir := t.TempDir()
 	var files []string
@@ -248,5 +249,45 @@ func TestOpensInLibreOffice(t *testing.T) {
 		if tbl := read(lang, SheetName(TableNextSteps, lang)); !strings.Contains(tbl, TableByName(TableNextSteps).Column(ColCoalitionSupport).Header.In(lang)) {
 			t.Errorf("%s: next steps header missing:\n%s", lang, tbl)
 		}
+	}
+}
+
+// TestWriteOddCountries writes countries at the edges of the input: no
+// cases, no language, a lower-case code, a name with quotes.
+func TestWriteOddCountries(t *testing.T) {
+	tests := []struct {
+		name string
+		edit func(c *model.Country)
+	}{
+		{"no cases", func(c *model.Country) { c.Cases = nil }},
+		{"only restricted cases", func(c *model.Country) { c.Cases = c.Cases[2:] }},
+		{"no language", func(c *model.Country) { c.Language = "" }},
+		{"lower-case code and quotes", func(c *model.Country) { c.Code, c.Name = "ci", `Côte d'Ivoire "CI"` }},
+		{"no campaign date", func(c *model.Country) { c.Event.Date = model.Date{} }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := sampleCountry("fr")
+			tt.edit(c)
+			data, err := Write(c, nil, WriteOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			o, ds, err := Read("x.xlsx", data, DefaultLimits())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := o.Scalar(CountryCode); got != strings.ToUpper(c.Code) {
+				t.Errorf("code %q", got)
+			}
+			if got := o.Scalar(CountryName); got != c.Name {
+				t.Errorf("name %q", got)
+			}
+			for _, d := range ds {
+				if !strings.Contains(d.Message, "is required") {
+					t.Errorf("unexpected %s", d)
+				}
+			}
+		})
 	}
 }

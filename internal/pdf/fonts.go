@@ -27,10 +27,8 @@ func (s style) fpdfStyle() string { return [...]string{"", "B", "I", "BI"}[s] }
 // same 1/1000 em units fpdf uses (so positions computed here match what fpdf
 // draws) and the set of runes the cmap maps.
 type face struct {
-	data   []byte
-	widths []uint16 // indexed by rune below 0x10000; 0 = unmapped or zero-advance
+	widths []uint16 // indexed by rune below 0x10000; slot 0 holds the missing width
 	mapped []bool   // indexed by rune below 0x10000
-	ascent float64  // 1/1000 em
 }
 
 type fontSet struct {
@@ -129,10 +127,8 @@ func parseFace(data []byte) (*face, error) {
 		return int(math.Round(scale * float64(be.Uint16(hmtx[4*glyph:]))))
 	}
 	f := &face{
-		data:   data,
 		widths: make([]uint16, 0x10000),
 		mapped: make([]bool, 0x10000),
-		ascent: float64(int16(be.Uint16(hhea[4:]))) * scale,
 	}
 	if err := parseCmap(tables["cmap"], func(r rune, glyph int) {
 		if r < 0x10000 && glyph != 0 {

@@ -78,6 +78,7 @@ var labels = map[string]map[string]string{
 		"check.format-closed-public":      "A closed meeting is planned where a public event would have more impact.",
 		"check.event-missing":             "The triage calls for an event but none is planned.",
 		"check.event-optional":            "The government has committed to sign: a short meeting is enough.",
+		"check.sc-no-event":               "A Steering Committee member is requested but no event is planned.",
 		"check.pack-incomplete":           "Pack inputs missing: %s.",
 
 		"gap.no-date":             "The event has no date.",
@@ -90,6 +91,7 @@ var labels = map[string]map[string]string{
 		"search.exact":   "The assignment covers the most requests possible.",
 		"search.bounded": "The search was bounded on this large instance: the assignment is the best found, not proven maximal.",
 
+		"timeline.events":    "%d events",
 		"timeline.window":    "Event window",
 		"timeline.signature": "Signature",
 
@@ -142,6 +144,9 @@ var labels = map[string]map[string]string{
 		"sum.covered":   "Requests covered",
 		"sum.uncovered": "Requests uncovered",
 		"sum.warnings":  "Warnings",
+		"sep.reasons":   "; ",
+		"doc.title":     "Coordination plan",
+		"doc.marking":   "STAFF ONLY",
 		"sum.triage":    "Triage: %s",
 	},
 	"fr": {
@@ -212,6 +217,7 @@ var labels = map[string]map[string]string{
 		"check.format-closed-public":      "Une réunion à huis clos est prévue là où un événement public aurait plus d'impact.",
 		"check.event-missing":             "Le triage appelle un événement, mais aucun n'est prévu.",
 		"check.event-optional":            "Le gouvernement s'est engagé à signer : une courte réunion suffit.",
+		"check.sc-no-event":               "Un membre du Comité de pilotage est demandé, mais aucun événement n'est prévu.",
 		"check.pack-incomplete":           "Éléments du dossier manquants : %s.",
 
 		"gap.no-date":             "L'événement n'a pas de date.",
@@ -224,6 +230,7 @@ var labels = map[string]map[string]string{
 		"search.exact":   "L'affectation couvre le plus grand nombre possible de demandes.",
 		"search.bounded": "La recherche a été limitée sur ce très grand cas : l'affectation est la meilleure trouvée, sans preuve qu'elle soit maximale.",
 
+		"timeline.events":    "%d événements",
 		"timeline.window":    "Période des événements",
 		"timeline.signature": "Signature",
 
@@ -276,6 +283,9 @@ var labels = map[string]map[string]string{
 		"sum.covered":   "Demandes couvertes",
 		"sum.uncovered": "Demandes non couvertes",
 		"sum.warnings":  "Avertissements",
+		"sep.reasons":   " ; ",
+		"doc.title":     "Plan de coordination",
+		"doc.marking":   "USAGE INTERNE",
 		"sum.triage":    "Triage : %s",
 	},
 	"es": {
@@ -346,6 +356,7 @@ var labels = map[string]map[string]string{
 		"check.format-closed-public":      "Se prevé una reunión cerrada donde un evento público tendría más impacto.",
 		"check.event-missing":             "El triaje pide un evento, pero no hay ninguno previsto.",
 		"check.event-optional":            "El gobierno se ha comprometido a firmar: basta una reunión breve.",
+		"check.sc-no-event":               "Se solicita un miembro del Comité Directivo, pero no hay ningún evento previsto.",
 		"check.pack-incomplete":           "Faltan elementos del material: %s.",
 
 		"gap.no-date":             "El evento no tiene fecha.",
@@ -358,6 +369,7 @@ var labels = map[string]map[string]string{
 		"search.exact":   "La asignación cubre el mayor número posible de solicitudes.",
 		"search.bounded": "La búsqueda se limitó en este caso tan grande: la asignación es la mejor encontrada, sin prueba de que sea máxima.",
 
+		"timeline.events":    "%d eventos",
 		"timeline.window":    "Periodo de eventos",
 		"timeline.signature": "Firma",
 
@@ -410,6 +422,9 @@ var labels = map[string]map[string]string{
 		"sum.covered":   "Solicitudes cubiertas",
 		"sum.uncovered": "Solicitudes sin cubrir",
 		"sum.warnings":  "Advertencias",
+		"sep.reasons":   "; ",
+		"doc.title":     "Plan de coordinación",
+		"doc.marking":   "USO INTERNO",
 		"sum.triage":    "Triaje: %s",
 	},
 }

@@ -141,6 +141,11 @@ func assess(c *model.Country, camp *model.Campaign) CountryPlan {
 	if rec.Kind == triage.PublicEvent && c.Event.Format == model.FormatClosedMeeting {
 		add("format-closed-public", "note")
 	}
+	if c.Event.RequestSCMember && !planned {
+		// No event, nothing to attend: not a request the assignment weighs.
+		cp.SCRequested = false
+		add("sc-no-event", "warning")
+	}
 
 	// Date against the window and the signature date.
 	cp.DateStatus = dateStatus(c.Event.Date, camp)
@@ -279,7 +284,7 @@ func (p *Plan) ReasonWords(c *CountryPlan) string {
 	for _, r := range c.Triage.Reasons {
 		parts = append(parts, p.Words("reason."+r))
 	}
-	s := strings.Join(parts, "; ")
+	s := strings.Join(parts, p.Words("sep.reasons"))
 	if s == "" {
 		return s
 	}
@@ -324,7 +329,16 @@ func (p *Plan) GapWords(g Gap) string {
 	case "no-availability":
 		return p.Words("gap.no-availability", g.Date.String())
 	}
-	return p.Words("gap."+g.Reason, strings.Join(g.Able, ", "))
+	names := make([]string, len(g.Able))
+	for i, id := range g.Able {
+		names[i] = id
+		for _, m := range p.Campaign.Steering {
+			if m.ID == id && m.Name != "" {
+				names[i] = m.Name
+			}
+		}
+	}
+	return p.Words("gap."+g.Reason, strings.Join(names, ", "))
 }
 
 // Warnings counts the warning checks of every country.

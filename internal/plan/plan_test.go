@@ -172,6 +172,10 @@ func TestChecks(t *testing.T) {
 		{"event needed but none", func(c *model.Country) {
 			c.Event = model.Event{Format: model.FormatNone}
 		}, "none", "none", nil, []string{"warning:event-missing"}},
+		{"SC member for no event", func(c *model.Country) {
+			c.Stance = model.StanceCommitted
+			c.Event = model.Event{Format: model.FormatNone, RequestSCMember: true}
+		}, "none", "none", nil, []string{"warning:sc-no-event"}},
 		{"committed, no event", func(c *model.Country) {
 			c.Stance = model.StanceCommitted
 			c.Event = model.Event{Format: model.FormatNone}
@@ -550,4 +554,26 @@ func BenchmarkPlan(b *testing.B) {
 	b.ReportMetric(float64(len(p.Requests)), "requests")
 	b.ReportMetric(float64(p.Search.Nodes), "nodes")
 	_ = time.Now
+}
+
+func TestAssignmentIgnoresOrderOfMembers(t *testing.T) {
+	ws := bigWorkspace(60, 12)
+	want := fmt.Sprint(Make(ws))
+	slices.Reverse(ws.Campaign.Steering)
+	if got := fmt.Sprint(Make(ws)); got != want {
+		t.Error("the plan depends on the order of the members in campaign.toml")
+	}
+}
+
+func TestRequestWithoutEvent(t *testing.T) {
+	aug := []string{"2009-08-01", "2009-08-31"}
+	ws := scWorkspace([]model.SCMember{member("m1", "en", "Americas", 5, aug[0], aug[1])}, "AR 2009-08-05 en Americas", "BO 2009-08-09 en Americas")
+	ws.Countries[1].Event.Format = model.FormatNone
+	p := Make(ws)
+	if len(p.Requests) != 1 || p.Requests[0].Country != "AR" || len(p.Gaps) != 0 {
+		t.Errorf("requests %v gaps %v: an event-less request should not be weighed", p.Requests, p.Gaps)
+	}
+	if got := codes(p.Country("BO").Checks); !slices.Contains(got, "warning:sc-no-event") {
+		t.Errorf("checks %v lack sc-no-event", got)
+	}
 }

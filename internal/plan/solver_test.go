@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"testing"
 )
@@ -145,5 +146,103 @@ func TestSolverBoundedFallsBack(t *testing.T) {
 	}
 	if res.upperBound < checkFeasible(t, s, res.assign) {
 		t.Fatalf("upper bound %d below the count", res.upperBound)
+	}
+}
+
+// hardInstance is adversarial, far denser than a campaign: 200 requests
+// crammed into 10 to 70 days, each member eligible at random.
+func hardInstance(seed uint64) *solver {
+	rng := rand.New(rand.NewPCG(seed, seed))
+	day, elig, same, capacity := randomInstance(rng, 200, 30, 10+rng.IntN(60))
+	for r := range elig {
+		var e []int
+		for _, m := range elig[r] {
+			if rng.IntN(4) == 0 {
+				e = append(e, m)
+			}
+		}
+		elig[r] = e
+	}
+	for m := range capacity {
+		capacity[m] = 1 + rng.IntN(8)
+	}
+	return newSolver(day, elig, same, capacity)
+}
+
+// BenchmarkAssignAdversarial measures the search on the instances of
+// seeds 1-39 that need the most branching (from ~20 to ~370 nodes before
+// the bound is met), far denser than any campaign.
+func BenchmarkAssignAdversarial(b *testing.B) {
+	for _, seed := range []uint64{8, 19, 24, 21} {
+		b.Run(fmt.Sprint("seed", seed), func(b *testing.B) {
+			var res result
+			for b.Loop() {
+				s := hardInstance(seed)
+				res = s.solve()
+				s.improve()
+			}
+			b.ReportMetric(float64(res.nodes), "nodes")
+			b.ReportMetric(float64(res.upperBound), "bound")
+			b.ReportMetric(float64(countAssigned(res.assign)), "covered")
+		})
+	}
+}
+
+func countAssigned(a []int) int {
+	n := 0
+	for _, m := range a {
+		if m >= 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// TestSolverPruningAgrees checks the Lagrangian pruning and the heuristic
+// on instances too big for the exhaustive search: the plain flow branch
+// and bound, exact on its own (above), must reach the same count.
+func TestSolverPruningAgrees(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	branched := 0
+	for i := range 60 {
+		n, k := 25+rng.IntN(15), 3+rng.IntN(4)
+		day, elig, same, capacity := randomInstance(rng, n, k, 5+rng.IntN(10))
+		for m := range capacity {
+			capacity[m] = 2 + rng.IntN(6)
+		}
+		plain := newSolver(day, elig, same, capacity)
+		plain.noHeuristic = true
+		plain.nodeLimit = 1 << 20
+		want := plain.solve()
+		full := newSolver(day, elig, same, capacity)
+		got := full.solve()
+		if want.nodes > 1 {
+			branched++
+		}
+		if !want.exact || !got.exact {
+			t.Fatalf("instance %d: not exact (plain %v, full %v)", i, want.exact, got.exact)
+		}
+		if a, b := checkFeasible(t, plain, want.assign), checkFeasible(t, full, got.assign); a != b || got.upperBound != b {
+			t.Fatalf("instance %d: plain search covers %d, full search %d (bound %d)", i, a, b, got.upperBound)
+		}
+	}
+	if branched < 20 {
+		t.Errorf("only %d instances needed branching", branched)
+	}
+}
+
+// TestSolverAdversarialFeasible runs the whole search on dense instances
+// and checks what it returns keeps every rule and stays under its bound.
+func TestSolverAdversarialFeasible(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow")
+	}
+	for _, seed := range []uint64{2, 8, 19} {
+		s := hardInstance(seed)
+		res := s.solve()
+		s.improve()
+		if n := checkFeasible(t, s, s.assign); n > res.upperBound || n != countAssigned(res.assign) {
+			t.Errorf("seed %d: covered %d, bound %d, before the preference pass %d", seed, n, res.upperBound, countAssigned(res.assign))
+		}
 	}
 }

@@ -17,7 +17,9 @@ type Agenda struct {
 	Event    *model.Event
 	Triage   triage.Recommendation
 
-	Ratification bool // the country's phase is ratification
+	// Ratification: the phase is ratification, or the event falls after
+	// the signature date.
+	Ratification bool
 	LowProfile   bool
 	NoEvent      bool // format "none"
 	// Custom is true when the country gave its own [[event.sessions]].
@@ -95,6 +97,9 @@ func AgendaData(ws *model.Workspace, c *model.Country) *Agenda {
 	}
 	if !a.StartSet {
 		a.Start = DefaultStart
+	}
+	if !c.Event.Date.IsZero() && !ws.Campaign.SignatureDate.IsZero() && c.Event.Date.After(ws.Campaign.SignatureDate) {
+		a.Ratification = true
 	}
 	for _, au := range c.Event.Authorities {
 		if au.Status == model.AuthorityInvited {

@@ -29,8 +29,9 @@ type Briefing struct {
 
 	// Organisers is true for the organisers' edition.
 	Organisers bool
-	// Ratification is true when the country's work is past 24 September:
-	// the pack then talks about ratifying, not about signing on the day.
+	// Ratification is true when the country's work is past 24 September
+	// (phase ratification, or an event after the signature date): the pack
+	// then talks about ratifying, not about signing on the day.
 	Ratification bool
 	// AimRatification is true when the triage aims the event at
 	// ratification (phase ratification, or a committed, opposed or unknown
@@ -139,6 +140,9 @@ func BriefingData(ws *model.Workspace, c *model.Country, edition Edition) *Brief
 	if !c.Event.Date.IsZero() && !ws.Campaign.SignatureDate.IsZero() {
 		b.DaysToSignature = c.Event.Date.DaysUntil(ws.Campaign.SignatureDate)
 		b.EventAfterSignature = c.Event.Date.After(ws.Campaign.SignatureDate)
+	}
+	if b.EventAfterSignature {
+		b.Ratification = true
 	}
 	if !c.Event.Date.IsZero() && !ws.Campaign.GatheringDate.IsZero() {
 		b.EventAfterGathering = c.Event.Date.After(ws.Campaign.GatheringDate)

@@ -3,4 +3,52 @@
 // what a page needs around it (title, running header, marking). Every PDF of
 // opkit — briefing, agenda, coordination plan, New York report — goes
 // through it; package pdf lays the document out.
+//
+// # Templates
+//
+// A template is <lang>/<name>.md.tmpl. The built-ins live in the templates
+// package (embedded); a workspace's templates/ folder overrides any of them
+// file by file. A template's errors name its file and line, prefixed
+// "templates/" for an override and "built-in " otherwise, so staff know
+// which file to open. Blank-line runs outside code fences are collapsed
+// after execution, so templates may space their actions freely.
+//
+// # Data
+//
+// briefing.md.tmpl receives a *Briefing (BriefingData), agenda.md.tmpl an
+// *Agenda (AgendaData). Both carry the Country and Campaign of package
+// model, plus the decisions the text adapts to (triage, phase, visibility,
+// confirmed authority, the rights the cases touch), worked out once in Go
+// so that the three languages share the logic and differ only in words.
+//
+// # Functions
+//
+// Each template's functions are bound to the language of its folder.
+//
+//	date D        "5 August 2027" / "5 août 2027" / "5 de agosto de 2027"
+//	longdate D    with the weekday: "Thursday 5 August 2027"
+//	daymonth D    "24 September"
+//	year D        "2027"             (D: model.Date or time.Time)
+//	clock C       "09:30"            (model.Clock)
+//	label V       words for any closed-vocabulary code of package model
+//	              (Right, Stance, Format, MechanismKind, Effectiveness,
+//	              ICESCRStatus, AuthorityStatus, Confidentiality, Phase,
+//	              Visibility), triage.Kind, Edition, or a term key
+//	term KEY      a term of labels.go by key
+//	right R       the right's name ("Adequate housing")
+//	article R     its Covenant article ("Art. 11", "Arts. 13–14")
+//	covenant R    the same naming the treaty ("ICESCR Art. 11")
+//	rights RS     the rights' names as prose ("health and education")
+//	md S          user text for one line of Markdown (escaped, one line)
+//	text S        user text as paragraphs (escaped)
+//	quote S       user text as a block quote (escaped)
+//	cell S        user text for a table cell (escaped, "–" when empty)
+//	list SS       user strings, escaped, joined as prose ("a, b and c")
+//	prose SS      template strings joined as prose, not escaped
+//	join SS SEP   strings.Join
+//	lower, upper, capfirst, add, sub, plural N ONE MANY, lang
+//
+// Every value that comes from an input file must pass through md, text,
+// quote, cell or list: a partner's "*", "#" or "|" then prints as written
+// instead of turning into emphasis, a heading or a new table column.
 package render

@@ -18,6 +18,12 @@ import (
 //     (a vertical rule, e.g. the signature date), "span: YYYY-MM-DD |
 //     YYYY-MM-DD | label" (a shaded range, e.g. the event window) and
 //     "event: YYYY-MM-DD | label" (a dot with its label).
+//
+// Text from input files reaches the Markdown backslash-escaped ("\*",
+// "\|", "\#"), and goldmark keeps escapes and entity references in its
+// Text segments, as CommonMark renderers are expected to resolve them when
+// they write. Use TextOf (or Unescape on a segment's bytes) to get the
+// literal text of an *ast.Text; never print Segment.Value directly.
 type Document struct {
 	Lang     string // en, fr, es: labels such as "Contents" and "Page X of Y"
 	Title    string // cover and PDF metadata title

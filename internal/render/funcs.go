@@ -17,11 +17,19 @@ import (
 func funcs(lang string) template.FuncMap {
 	return template.FuncMap{
 		// dates and times
-		"date":     func(v any) (string, error) { return withDate(v, func(d model.Date) string { return FormatDate(lang, d) }) },
-		"longdate": func(v any) (string, error) { return withDate(v, func(d model.Date) string { return FormatLongDate(lang, d) }) },
-		"daymonth": func(v any) (string, error) { return withDate(v, func(d model.Date) string { return FormatDayMonth(lang, d) }) },
-		"year":     func(v any) (string, error) { return withDate(v, func(d model.Date) string { return fmt.Sprint(d.Year) }) },
-		"clock":    func(c model.Clock) string { return c.String() },
+		"date": func(v any) (string, error) {
+			return withDate(v, func(d model.Date) string { return FormatDate(lang, d) })
+		},
+		"longdate": func(v any) (string, error) {
+			return withDate(v, func(d model.Date) string { return FormatLongDate(lang, d) })
+		},
+		"daymonth": func(v any) (string, error) {
+			return withDate(v, func(d model.Date) string { return FormatDayMonth(lang, d) })
+		},
+		"year": func(v any) (string, error) {
+			return withDate(v, func(d model.Date) string { return fmt.Sprint(d.Year) })
+		},
+		"clock": func(c model.Clock) string { return c.String() },
 
 		// words for codes
 		"label":    func(v any) (string, error) { return label(lang, v) },

@@ -92,8 +92,8 @@ var terms = map[string][3]string{
 
 	"doc.briefing":   {"Briefing", "Dossier d'information", "Dossier informativo"},
 	"doc.agenda":     {"Agenda", "Programme", "Programa"},
-	"doc.restricted": {"RESTRICTED", "CONFIDENTIEL", "RESTRINGIDO"},
-	"doc.subtitle":   {"The Optional Protocol to the International Covenant on Economic, Social and Cultural Rights", "Le Protocole facultatif se rapportant au Pacte international relatif aux droits économiques, sociaux et culturels", "El Protocolo Facultativo del Pacto Internacional de Derechos Económicos, Sociales y Culturales"},
+	"doc.restricted": {"RESTRICTED", "DIFFUSION RESTREINTE / RESTRICTED", "RESTRINGIDO / RESTRICTED"},
+	"doc.subtitle":   {"The Optional Protocol to the ICESCR", "Le Protocole facultatif au PIDESC", "El Protocolo Facultativo del PIDESC"},
 
 	// The default agenda (SPEC.md: the mission's content, in its order).
 	"session.welcome":     {"Welcome and introductions", "Accueil et présentations", "Bienvenida y presentaciones"},
@@ -116,6 +116,7 @@ var terms = map[string][3]string{
 	"speaker.all":       {"All participants", "Tous les participants", "Todas las personas participantes"},
 	"list.and":          {"and", "et", "y"},
 	"punct.colon":       {": ", " : ", ": "},
+	"punct.semicolon":   {"; ", " ; ", "; "},
 	"date.unset":        {"date to be set", "date à fixer", "fecha por fijar"},
 	"article.one":       {"Art. %s", "art. %s", "art. %s"},
 	"article.many":      {"Arts. %s", "art. %s", "arts. %s"},
@@ -293,16 +294,11 @@ func JoinList(lang string, items []string) string {
 	}
 	// An item with a comma of its own ("protection of the family, mothers
 	// and children") would blur the list, so such lists use semicolons.
-	sep := ", "
 	for _, it := range items {
 		if strings.Contains(it, ",") {
-			sep = "; "
-			break
+			semi := Term(lang, "punct.semicolon")
+			return strings.Join(items[:len(items)-1], semi) + semi + Term(lang, "list.and") + " " + items[len(items)-1]
 		}
 	}
-	out := strings.Join(items[:len(items)-1], sep)
-	if sep == "; " {
-		return out + "; " + Term(lang, "list.and") + " " + items[len(items)-1]
-	}
-	return out + " " + Term(lang, "list.and") + " " + items[len(items)-1]
+	return strings.Join(items[:len(items)-1], ", ") + " " + Term(lang, "list.and") + " " + items[len(items)-1]
 }

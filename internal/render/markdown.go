@@ -1,8 +1,12 @@
 package render
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/util"
 )
 
 // Text from country files goes into Markdown. A partner who writes "5 * 3",
@@ -146,3 +150,47 @@ func Slug(s string) string {
 	}
 	return strings.TrimSuffix(b.String(), "-")
 }
+
+// Unescape returns the literal text of a goldmark Text segment. goldmark
+// keeps the source bytes in the AST: a segment still holds CommonMark's
+// backslash escapes ("\*", "\|") and entity references ("&amp;"), which an
+// HTML renderer resolves as it writes. Package pdf must do the same, or
+// user text escaped by the templates' md/cell/text functions would print
+// with its backslashes. One pass, so "\&amp;" stays "&amp;".
+func Unescape(b []byte) string {
+	if bytes.IndexByte(b, '\\') < 0 && bytes.IndexByte(b, '&') < 0 {
+		return string(b)
+	}
+	var out strings.Builder
+	out.Grow(len(b))
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		switch {
+		case c == '\\' && i+1 < len(b) && util.IsPunct(b[i+1]):
+			out.WriteByte(b[i+1])
+			i++
+		case c == '&':
+			if j := bytes.IndexByte(b[i:min(len(b), i+40)], ';'); j > 1 {
+				ref := b[i : i+j+1]
+				var res []byte
+				if ref[1] == '#' {
+					res = util.ResolveNumericReferences(ref)
+				} else {
+					res = util.ResolveEntityNames(ref)
+				}
+				if !bytes.Equal(res, ref) {
+					out.Write(res)
+					i += j
+					continue
+				}
+			}
+			out.WriteByte(c)
+		default:
+			out.WriteByte(c)
+		}
+	}
+	return out.String()
+}
+
+// TextOf is the literal text of a Text node (see Unescape).
+func TextOf(n *ast.Text, source []byte) string { return Unescape(n.Segment.Value(source)) }

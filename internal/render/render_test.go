@@ -2,9 +2,20 @@ package render
 
 import (
 	"flag"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+
+	"opkit/internal/model"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -50,6 +61,409 @@ func TestGolden(t *testing.T) {
 					t.Errorf("%s differs from the golden file; run go test -update and review the diff", name)
 				}
 			})
+		}
+	}
+}
+
+func TestAgendaTimes(t *testing.T) {
+	ws := fixture()
+	ua := ws.Country("UA")
+	a := AgendaData(ws, ua)
+	want := []string{"09:30-09:45", "09:45-10:05", "10:05-10:25", "10:25-10:55", "10:55-11:15",
+		"11:15-11:30", "11:30-11:45", "11:45-12:15", "12:15-13:00", "13:00-13:15", "13:15-13:25"}
+	if len(a.Sessions) != len(want) {
+		t.Fatalf("%d sessions, want %d", len(a.Sessions), len(want))
+	}
+	for i, s := range a.Sessions {
+		if got := s.Start.String() + "-" + s.End.String(); got != want[i] {
+			t.Errorf("session %d (%s): %s, want %s", i, s.Key, got, want[i])
+		}
+	}
+	if a.End.String() != "13:25" || a.Minutes != 235 {
+		t.Errorf("end %s, %d minutes", a.End, a.Minutes)
+	}
+
+	// The custom agenda, with no start time, runs from DefaultStart.
+	co := AgendaData(ws, ws.Country("CO"))
+	var got []string
+	for _, s := range co.Sessions {
+		got = append(got, s.Start.String()+"-"+s.End.String()+" "+s.Title)
+	}
+	wantCO := "09:00-09:20 Bienvenida|09:20-10:05 Ratificación: ¿qué falta?|10:05-10:20 Cierre"
+	if strings.Join(got, "|") != wantCO || co.StartSet || !co.Custom {
+		t.Errorf("custom agenda: %q", strings.Join(got, "|"))
+	}
+
+	// Past midnight the clock wraps.
+	late := *ua
+	late.Event.Start = model.Clock{Hour: 23, Minute: 50}
+	la := AgendaData(ws, &late)
+	if la.Sessions[0].End.String() != "00:05" {
+		t.Errorf("wrap: %s", la.Sessions[0].End)
+	}
+
+	// A committed government gets the short meeting.
+	sn := *ua
+	sn.Stance = model.StanceCommitted
+	if n := len(AgendaData(ws, &sn).Sessions); n != len(shortSessions) {
+		t.Errorf("committed: %d sessions", n)
+	}
+}
+
+func TestAgendaSpeakers(t *testing.T) {
+	ws := fixture()
+	tests := []struct {
+		code, key, want string
+	}{
+		{"UA", "authority", "Олена Петренко, Deputy Director, Ministry of Foreign Affairs"},
+		{"UA", "protocol", "Steering Committee member (to be confirmed)"},
+		{"CI", "authority", "Autorité nationale (invitée) : Ministère des Affaires étrangères"},
+		{"CI", "protocol", "Collectif ivoirien pour les droits sociaux"},
+	}
+	for _, tc := range tests {
+		a := AgendaData(ws, ws.Country(tc.code))
+		found := false
+		for _, s := range a.Sessions {
+			if s.Key == tc.key {
+				found = true
+				if s.Speaker != tc.want {
+					t.Errorf("%s %s: speaker %q, want %q", tc.code, tc.key, s.Speaker, tc.want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no %s session", tc.code, tc.key)
+		}
+	}
+	c := *ws.Country("CI")
+	c.Event.Authorities = nil
+	if got := AuthoritySpeaker("fr", &c); got != "Autorité nationale (à inviter)" {
+		t.Errorf("no authority: %q", got)
+	}
+}
+
+func TestDates(t *testing.T) {
+	d := model.Date{Year: 2027, Month: time.August, Day: 5}
+	one := model.Date{Year: 2027, Month: time.August, Day: 1}
+	tests := []struct{ lang, got, want string }{
+		{"en", FormatDate("en", d), "5 August 2027"},
+		{"fr", FormatDate("fr", d), "5 août 2027"},
+		{"fr", FormatDate("fr", one), "1er août 2027"},
+		{"es", FormatDate("es", d), "5 de agosto de 2027"},
+		{"en", FormatLongDate("en", d), "Thursday 5 August 2027"},
+		{"fr", FormatLongDate("fr", d), "jeudi 5 août 2027"},
+		{"es", FormatLongDate("es", d), "jueves 5 de agosto de 2027"},
+		{"es", FormatDayMonth("es", d), "5 de agosto"},
+		{"en", FormatDate("en", model.Date{}), "date to be set"},
+		{"en", FormatArticle("en", "education", true), "ICESCR Arts. 13–14"},
+		{"fr", FormatArticle("fr", "water", true), "art. 11 et 12 du Pacte"},
+		{"es", FormatArticle("es", "housing", false), "art. 11"},
+		{"en", JoinList("en", []string{"a", "b", "c"}), "a, b and c"},
+		{"fr", JoinList("fr", []string{"a", "b"}), "a et b"},
+		{"en", JoinList("en", []string{"a, x", "b", "c"}), "a, x; b; and c"},
+		{"fr", JoinList("fr", []string{"a, x", "b"}), "a, x ; et b"},
+	}
+	for _, tc := range tests {
+		if tc.got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.lang, tc.got, tc.want)
+		}
+	}
+}
+
+// TestEscape checks that user text keeps its characters through Markdown:
+// the AST's text must equal the input.
+func TestEscape(t *testing.T) {
+	eng := NewEngine(nil)
+	inputs := []string{
+		"5 * 3 = 15 and *not emphasis*",
+		"#1 priority",
+		"A | B | C",
+		"<b>not html</b> & &amp; entities",
+		"- not a list",
+		"+ nor this",
+		"1. nor this",
+		"2) nor this",
+		"[not a link](http://x)",
+		"back\\slash `code` _under_ ~strike~",
+		"=== not a heading",
+		"Україна «Соціальні права» — Côte d'Ivoire",
+	}
+	for _, in := range inputs {
+		for _, ctx := range []string{"para", "cell", "item"} {
+			var src string
+			switch ctx {
+			case "para":
+				src = EscapeBlock(in) + "\n"
+			case "cell":
+				src = "| h | i |\n|---|---|\n| " + EscapeCell(in) + " | x |\n"
+			case "item":
+				src = "- " + EscapeInline(in) + "\n"
+			}
+			root := eng.md.Parser().Parse(text.NewReader([]byte(src)))
+			got := plainText(root, []byte(src), ctx == "cell")
+			if got != in {
+				t.Errorf("%s %q: Markdown %q reads back as %q", ctx, in, src, got)
+			}
+		}
+	}
+}
+
+// plainText concatenates the text of the AST; for a table, only the first
+// body cell.
+func plainText(root ast.Node, src []byte, cell bool) string {
+	if cell {
+		var first ast.Node
+		ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			if entering && first == nil && n.Kind() == east.KindTableCell {
+				if _, ok := n.Parent().(*east.TableRow); ok {
+					first = n
+				}
+			}
+			return ast.WalkContinue, nil
+		})
+		if first == nil {
+			return "<no body cell>"
+		}
+		root = first
+	}
+	var b strings.Builder
+	ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch x := n.(type) {
+		case *ast.Text:
+			b.WriteString(TextOf(x, src))
+			if x.SoftLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(x.Value)
+		case *ast.CodeSpan, *ast.Emphasis, *ast.Link, *ast.RawHTML, *ast.AutoLink:
+			b.WriteString("<" + n.Kind().String() + ">")
+		case *ast.Heading, *east.Strikethrough:
+			b.WriteString("<" + n.Kind().String() + ">")
+		case *ast.List:
+			if n.Parent() == nil || n.Parent().Kind() != ast.KindDocument {
+				b.WriteString("<nested list>")
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}
+
+func TestTemplateErrors(t *testing.T) {
+	ov := fstest.MapFS{
+		"fr/briefing.md.tmpl": {Data: []byte("# Titre\n\nligne\n{{.Nope}}\n")},
+		"en/agenda.md.tmpl":   {Data: []byte("# A\n{{if}}\n")},
+		"es/agenda.md.tmpl":   {Data: []byte("# Agenda propia de {{md .Country.Name}}\n")},
+	}
+	eng := NewEngine(ov)
+	ws := fixture()
+	_, err := eng.Render("fr", "briefing", BriefingData(ws, ws.Country("CI"), Participants), Document{})
+	if err == nil || !strings.HasPrefix(err.Error(), "templates/fr/briefing.md.tmpl:4:") {
+		t.Errorf("exec error: %v", err)
+	}
+	_, err = eng.Render("en", "agenda", AgendaData(ws, ws.Country("UA")), Document{})
+	if err == nil || !strings.HasPrefix(err.Error(), "templates/en/agenda.md.tmpl:2:") {
+		t.Errorf("parse error: %v", err)
+	}
+	doc, err := eng.Render("es", "agenda", AgendaData(ws, ws.Country("CO")), Document{Title: "T"})
+	if err != nil || string(doc.Source) != "# Agenda propia de Colombia\n" || doc.Title != "T" || doc.Lang != "es" || doc.Root == nil {
+		t.Errorf("override: %v %q", err, doc.Source)
+	}
+	if got := eng.Source("es", "briefing"); got != "built-in es/briefing.md.tmpl" {
+		t.Errorf("source: %q", got)
+	}
+
+	// A broken built-in would say "built-in ...": check the naming with a
+	// template the engine cannot find and with a bad data type.
+	eng = NewEngine(nil)
+	_, err = eng.Render("en", "briefing", struct{}{}, Document{})
+	if err == nil || !strings.HasPrefix(err.Error(), "built-in en/briefing.md.tmpl:") {
+		t.Errorf("built-in error: %v", err)
+	}
+	if _, err = eng.Render("de", "briefing", nil, Document{}); err == nil || !strings.Contains(err.Error(), "de/briefing.md.tmpl") {
+		t.Errorf("missing: %v", err)
+	}
+}
+
+// TestNoEnglishHeadings: French and Spanish documents have no English
+// heading, whatever the country's situation.
+func TestNoEnglishHeadings(t *testing.T) {
+	ws := fixture()
+	eng := NewEngine(nil)
+	english := map[string]bool{}
+	en := *ws.Country("UA")
+	en.Cases = nil // case titles are the partner's words, not the template's
+	for _, ed := range []Edition{Participants, Organisers} {
+		src, err := eng.Execute("en", "briefing", BriefingData(ws, &en, ed))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, h := range headings(src) {
+			english[h] = true
+		}
+	}
+	for _, lang := range []string{"fr", "es"} {
+		for _, c := range ws.Countries {
+			c.Language = lang
+			for _, ed := range []Edition{Participants, Organisers} {
+				src, err := eng.Execute(lang, "briefing", BriefingData(ws, &c, ed))
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, h := range headings(src) {
+					if english[h] {
+						t.Errorf("%s briefing for %s has the English heading %q", lang, c.Code, h)
+					}
+				}
+				for _, w := range []string{"Questions for", "Talking points", "Next steps", "Remedies and", "Political context", "The situation"} {
+					if strings.Contains(string(src), w) {
+						t.Errorf("%s briefing for %s contains %q", lang, c.Code, w)
+					}
+				}
+			}
+		}
+	}
+}
+
+func headings(src []byte) []string {
+	var out []string
+	for _, l := range strings.Split(string(src), "\n") {
+		if strings.HasPrefix(l, "#") {
+			out = append(out, strings.TrimSpace(strings.TrimLeft(l, "#")))
+		}
+	}
+	return out
+}
+
+// TestEditions: restricted text never reaches the participants' Markdown.
+func TestEditions(t *testing.T) {
+	ws := fixture()
+	eng := NewEngine(nil)
+	ua := ws.Country("UA")
+	p, err := eng.Execute("en", "briefing", BriefingData(ws, ua, Participants))
+	if err != nil {
+		t.Fatal(err)
+	}
+	o, err := eng.Execute("en", "briefing", BriefingData(ws, ua, Organisers))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"XYZZY", "Secret shelter closure", "Undisclosed"} {
+		if strings.Contains(string(p), s) {
+			t.Errorf("participants' edition contains restricted %q", s)
+		}
+		if !strings.Contains(string(o), s) {
+			t.Errorf("organisers' edition lacks %q", s)
+		}
+	}
+	for _, s := range []string{"Evicted from a collective centre", "Allowance stopped", "Україна"} {
+		if !strings.Contains(string(p), s) {
+			t.Errorf("participants' edition lacks %q", s)
+		}
+	}
+}
+
+// TestAdapts: the text follows phase, stance, visibility and authority.
+func TestAdapts(t *testing.T) {
+	ws := fixture()
+	eng := NewEngine(nil)
+	base := *ws.Country("UA")
+	tests := []struct {
+		name   string
+		edit   func(c *model.Country)
+		has    []string
+		hasNot []string
+	}{
+		{"signature phase", func(c *model.Country) {}, []string{"Will the government sign the Optional Protocol on 24 September 2027", "It opens for signature on 24 September 2027", "has confirmed attendance"}, []string{"A note on discretion", "Has the government signed"}},
+		{"ratification phase", func(c *model.Country) { c.Phase = model.PhaseRatification }, []string{"Has the government signed the Optional Protocol?", "It opened for signature", "only ratification opens"}, []string{"Will the government sign the Optional Protocol on"}},
+		{"event after signature", func(c *model.Country) { c.Event.Date = model.Date{Year: 2027, Month: 10, Day: 2} }, []string{"Has the government signed the Optional Protocol?", "It opened for signature"}, []string{"Will the government sign the Optional Protocol on"}},
+		{"committed", func(c *model.Country) { c.Stance = model.StanceCommitted }, []string{"Can the government confirm that it will sign", "less about persuasion"}, nil},
+		{"opposed", func(c *model.Country) { c.Stance = model.StanceOpposed }, []string{"What are the government's concerns", "the door stays open"}, nil},
+		{"low profile", func(c *model.Country) { c.Visibility = model.VisibilityLowProfile }, []string{"A note on discretion", "a country in Europe"}, nil},
+		{"no authority confirmed", func(c *model.Country) { c.Event.Authorities = c.Event.Authorities[1:] }, []string{"No national authority has confirmed yet. Invited: Head of Directorate, Ministry of Social Policy"}, []string{"has confirmed attendance"}},
+		{"none invited", func(c *model.Country) { c.Event.Authorities = nil }, []string{"No national authority has been invited yet"}, nil},
+		{"covenant signed only", func(c *model.Country) { c.Politics.ICESCR = "signed" }, []string{"must ratify the Covenant before", "When will Україна ratify the Covenant itself"}, nil},
+		{"no cases", func(c *model.Country) { c.Cases = nil }, []string{"No case is documented yet"}, []string{"the cases in this briefing touch"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c := base
+			c.Event.Authorities = slices.Clone(base.Event.Authorities)
+			tc.edit(&c)
+			src, err := eng.Execute("en", "briefing", BriefingData(ws, &c, Participants))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, s := range tc.has {
+				if !strings.Contains(string(src), s) {
+					t.Errorf("lacks %q", s)
+				}
+			}
+			for _, s := range tc.hasNot {
+				if strings.Contains(string(src), s) {
+					t.Errorf("contains %q", s)
+				}
+			}
+		})
+	}
+}
+
+// TestTermsComplete: every term has all three languages.
+func TestTermsComplete(t *testing.T) {
+	for k, v := range terms {
+		for i, s := range v {
+			if s == "" {
+				t.Errorf("term %s has no text in %s", k, []string{"en", "fr", "es"}[i])
+			}
+		}
+	}
+	for _, r := range model.Rights {
+		if _, ok := terms["right."+string(r.Code)]; !ok {
+			t.Errorf("no term for right %s", r.Code)
+		}
+	}
+}
+
+// TestBuiltinsParse parses every built-in template (including those of
+// other packages) so a broken file fails here, not at build time.
+func TestBuiltinsParse(t *testing.T) {
+	err := fs.WalkDir(Builtins(), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md.tmpl") {
+			return err
+		}
+		lang, name, _ := strings.Cut(strings.TrimSuffix(p, ".md.tmpl"), "/")
+		if pe := NewEngine(nil).load(lang, name).err; pe != nil {
+			t.Errorf("%v", pe)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestNoEvent: a country with format "none" still gets a usable agenda and
+// briefing in every language.
+func TestNoEvent(t *testing.T) {
+	ws := fixture()
+	eng := NewEngine(nil)
+	want := map[string]string{"en": "No event is planned", "fr": "Aucun événement n'est prévu", "es": "No hay ningún evento previsto"}
+	for _, c := range ws.Countries {
+		c.Event.Format = model.FormatNone
+		c.Event.Date = model.Date{}
+		src, err := eng.Execute(c.Language, "agenda", AgendaData(ws, &c))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(src), want[c.Language]) || !strings.Contains(string(src), Term(c.Language, "date.unset")) {
+			t.Errorf("%s agenda:\n%s", c.Language, src)
+		}
+		if _, err := eng.Execute(c.Language, "briefing", BriefingData(ws, &c, Participants)); err != nil {
+			t.Fatal(err)
 		}
 	}
 }

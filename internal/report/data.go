@@ -88,20 +88,20 @@ type Page struct {
 	Region    string
 	Anonymous bool
 
-	Held, Format, Sign, Ratify string // labels
-	SignCode, RatifyCode       string // option codes, for templates that colour or sort
-	Date                       model.Date
-	City                       string
-	Participants               string
-	Organisations              string
-	AuthorityPresent           bool
-	AuthorityName              string
-	AuthorityTitle             string
-	AuthorityInstitution       string
-	Statement                  string
-	Media                      string
-	Support                    string
-	Partners                   []string
+	Held, Format, Sign, Ratify     string // labels
+	HeldCode, SignCode, RatifyCode string // option codes: "yes", "sign-later"...
+	Date                           model.Date
+	City                           string
+	Participants                   string
+	Organisations                  string
+	AuthorityPresent               bool
+	AuthorityName                  string
+	AuthorityTitle                 string
+	AuthorityInstitution           string
+	Statement                      string
+	Media                          string
+	Support                        string
+	Partners                       []string
 
 	Opportunities []Item
 	Challenges    []Item
@@ -194,6 +194,9 @@ func scrubber(c *model.Country, o *model.Outcome) func(string) string {
 		}
 	}
 	add(c.Name, c.Event.City, c.Event.Venue)
+	for _, l := range c.Event.Languages {
+		add(languageNames[l]...)
+	}
 	for _, p := range c.Partners {
 		add(p.Name, p.Contact, p.Email)
 	}
@@ -397,6 +400,7 @@ func page(r ret, lang string) Page {
 		Format:           fieldChoice(o, outcome.EventFormat, lang),
 		Sign:             fieldChoice(o, outcome.SignPosition, lang),
 		Ratify:           fieldChoice(o, outcome.RatifyPosition, lang),
+		HeldCode:         o.Scalar(outcome.EventHeld),
 		SignCode:         o.Scalar(outcome.SignPosition),
 		RatifyCode:       o.Scalar(outcome.RatifyPosition),
 		Participants:     o.Scalar(outcome.Participants),

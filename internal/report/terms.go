@@ -4,15 +4,26 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"opkit/internal/outcome"
 )
 
 // The words Go itself writes into the report and the workbook: sheet and
 // column names, the anonymous name of a country, chart bars for answers
 // outside the lists. The prose of the PDF is in templates/LANG/report.md.tmpl.
 
-type L = outcome.L
+// L is a text in every report language, side by side so a missing
+// translation shows in review.
+type L struct{ En, Fr, Es string }
+
+// In returns the text in lang; English for anything else.
+func (l L) In(lang string) string {
+	switch lang {
+	case "fr":
+		return l.Fr
+	case "es":
+		return l.Es
+	}
+	return l.En
+}
 
 var (
 	tOverview      = L{"Overview", "Vue d'ensemble", "Resumen"}

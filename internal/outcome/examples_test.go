@@ -1,0 +1,369 @@
+package outcome
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"opkit/internal/atomicfile"
+	"opkit/internal/model"
+	"opkit/internal/workspace"
+)
+
+var generateExamples = flag.Bool("generate-examples", false, "write the demo's example returns to examples/demo/returns/")
+
+const (
+	demoDir    = "../../examples/demo"
+	returnsDir = "../../examples/demo/returns"
+)
+
+// demoReturn is what one fictional partner wrote back. Choices are codes,
+// shown in the pack's language when written.
+type demoReturn struct {
+	file    string // partners name their files as they like
+	code    string
+	scalars map[string]any // string (text or code), int, model.Date
+	tables  map[string][][]any
+}
+
+func d(y int, m time.Month, day int) model.Date { return model.Date{Year: y, Month: m, Day: day} }
+
+var demoReturns = []demoReturn{
+	{file: "ci-outcome.xlsx", code: "CI", scalars: map[string]any{
+		EventHeld: Yes, EventDate: d(2027, 8, 5), EventCity: "Abidjan", EventFormat: "public-forum",
+		Participants: 134, Organisations: 27, AuthorityPresent: Yes,
+		AuthorityName: "Mme Adjoua Koffi (fictive)", AuthorityTitle: "Directrice des droits de l'homme",
+		AuthorityInstitution: "Ministère de la Justice et des Droits de l'Homme",
+		SignPosition:         SignLater, RatifyPosition: IntendsToRatify,
+		AuthorityStatement: "La directrice a indiqué que le dossier de signature est à l'étude au ministère des Affaires étrangères " +
+			"et qu'une signature « dans les prochains mois » est envisagée. Elle a confirmé que la ratification serait " +
+			"soumise à l'Assemblée nationale après avis du Conseil national des droits de l'homme.",
+		Media:            "Reportage au journal télévisé du soir (RTI 1) ; deux articles dans la presse quotidienne ; diffusion en direct sur la page du collectif.",
+		SupportRequested: "Une note juridique de la Coalition sur la compatibilité du Protocole avec le droit ivoirien, et la présence d'un membre du Comité de pilotage lors d'une rencontre avec les parlementaires en octobre.",
+		Sharing:          SharingPublic, SubmittedBy: "Aya Kouassi", SubmitterOrganisation: "Collectif ivoirien pour les droits sociaux (fictif)",
+		SubmitterEmail: "contact@ci.example.org", SubmittedOn: d(2027, 8, 12),
+	}, tables: map[string][][]any{
+		TableOpportunities: {
+			{"Le ministère de la Justice s'est engagé publiquement à transmettre une note favorable à la signature", "Ministère de la Justice"},
+			{"La commission des affaires sociales de l'Assemblée prépare une audition sur le droit au logement", "Députés de la commission"},
+			{"Les associations de quartier d'Abobo documentent désormais les coupures d'eau de façon systématique", "Réseau d'Abobo"},
+		},
+		TableChallenges: {
+			{"Méconnaissance du Protocole au sein de l'administration", ChallengeAwareness},
+			{"Crainte d'un afflux de plaintes sur le logement", ChallengePolitical},
+			{"Peu d'avocats formés aux droits économiques et sociaux", ChallengeResources},
+		},
+		TableNextSteps: {
+			{"Remettre au ministère des Affaires étrangères la note juridique sur la signature", "Collectif", d(2027, 9, 1), Yes},
+			{"Organiser une audition à l'Assemblée nationale", "Collectif et réseau d'Abobo", d(2027, 10, 15), Yes},
+			{"Former dix avocats au mécanisme de plaintes", "Barreau d'Abidjan", d(2027, 12, 1), No},
+		},
+		TableCasesRaised: {
+			{"ci-2026-01", "Les familles présentes ont témoigné ; le ministère a promis un recensement des ménages expulsés."},
+			{"ci-2026-02", "Exemple cité pour montrer l'absence de recours effectif contre la société de distribution."},
+		},
+	}},
+	{file: "CO-resultado-foro-Bogota.xlsx", code: "CO", scalars: map[string]any{
+		EventHeld: Yes, EventDate: d(2027, 10, 21), EventCity: "Bogotá", EventFormat: "public-forum",
+		Participants: 162, Organisations: 41, AuthorityPresent: Yes,
+		AuthorityName: "Senadora Lucía Herrera (ficticia)", AuthorityTitle: "Presidenta",
+		AuthorityInstitution: "Comisión Segunda del Senado",
+		SignPosition:         SignLater, RatifyPosition: RatificationUnderWay,
+		AuthorityStatement: "La presidenta de la Comisión Segunda anunció que radicará el proyecto de ley aprobatoria del Protocolo " +
+			"en la próxima legislatura, con el respaldo de tres bancadas. Reconoció que la Cancillería aún debe firmar el instrumento.",
+		Media:            "Entrevista en una radio comunitaria del Cauca; nota en un diario nacional; transmisión en vivo con 2.300 reproducciones.",
+		SupportRequested: "Acompañamiento de la Coalición ante la Cancillería para acelerar la firma y ejemplos de leyes aprobatorias de otros países de la región.",
+		Sharing:          SharingPublic, SubmittedBy: "Daniela Rojas", SubmitterOrganisation: "Corporación para los Derechos Sociales (ficticia)",
+		SubmitterEmail: "contacto@co.example.org", SubmittedOn: d(2027, 10, 28),
+	}, tables: map[string][][]any{
+		TableOpportunities: {
+			{"Tres bancadas del Senado apoyan un proyecto de ley aprobatoria", "Comisión Segunda del Senado"},
+			{"La Defensoría del Pueblo ofreció un concepto técnico favorable", "Defensoría del Pueblo"},
+			{"Las organizaciones campesinas quieren documentar casos de acceso al agua", "Red de Organizaciones Campesinas del Cauca"},
+			{"Interés de facultades de derecho en una clínica jurídica sobre el Protocolo", "Universidades"},
+		},
+		TableChallenges: {
+			{"La Cancillería no ha fijado fecha para la firma", ChallengePolitical},
+			{"Dudas sobre la relación entre la tutela y el procedimiento de comunicaciones", ChallengeLegal},
+			{"Escasa cobertura de los derechos sociales en los medios", ChallengeAwareness},
+		},
+		TableNextSteps: {
+			{"Carta conjunta a la Cancillería pidiendo la firma antes de fin de año", "Corporación y Red Campesina", d(2027, 11, 15), Yes},
+			{"Presentar el proyecto de ley aprobatoria", "Comisión Segunda del Senado", d(2028, 3, 16), No},
+			{"Taller con jueces sobre la tutela y el Protocolo", "Clínica jurídica universitaria", d(2028, 2, 20), Yes},
+		},
+		TableCasesRaised: {
+			{"co-2026-01", "La comunidad relató la temporada seca; la Defensoría pidió información a la alcaldía."},
+			{"co-2026-02", "Se discutió como ejemplo de falta de recursos efectivos en zonas rurales."},
+		},
+	}},
+	{file: "sn-outcome-final.xlsx", code: "SN", scalars: map[string]any{
+		EventHeld: Yes, EventDate: d(2027, 8, 10), EventCity: "Dakar", EventFormat: "roundtable",
+		Participants: 28, Organisations: 14, AuthorityPresent: Yes,
+		AuthorityName: "M. Ousmane Ndiaye (fictif)", AuthorityTitle: "Conseiller technique chargé des droits humains",
+		AuthorityInstitution: "Ministère de la Justice",
+		SignPosition:         SignOn24September, RatifyPosition: RatificationUnderWay,
+		AuthorityStatement: "Le conseiller a confirmé que le Sénégal signera le Protocole le 24 septembre à New York et que le projet " +
+			"de loi autorisant la ratification sera présenté en Conseil des ministres avant la fin de l'année.",
+		Media:            "Communiqué repris par l'agence de presse nationale.",
+		SupportRequested: "Un appui pour préparer la déclaration au titre des articles 10 et 11 (communications interétatiques et enquêtes).",
+		Sharing:          SharingCoalitionOnly, SubmittedBy: "Mariama Sarr", SubmitterOrganisation: "Forum sénégalais pour les droits économiques et sociaux (fictif)",
+		SubmitterEmail: "forum@sn.example.org", SubmittedOn: d(2027, 8, 16),
+	}, tables: map[string][][]any{
+		TableOpportunities: {
+			{"Engagement ferme du gouvernement à signer le 24 septembre", "Ministère de la Justice"},
+			{"Calendrier de ratification présenté par le ministère", "Gouvernement et Assemblée nationale"},
+		},
+		TableChallenges: {
+			{"Délais de la procédure parlementaire", ChallengeLegal},
+			{"Manque de moyens de l'inspection du travail pour documenter les cas", ChallengeResources},
+		},
+		TableNextSteps: {
+			{"Suivre l'inscription du projet de loi en Conseil des ministres", "Forum sénégalais", d(2027, 11, 30), No},
+			{"Préparer une note sur les déclarations des articles 10 et 11", "Coalition", d(2027, 10, 31), Yes},
+		},
+		TableCasesRaised: {
+			{"sn-2025-01", "Le ministère a annoncé une circulaire sur l'inscription aux examens."},
+		},
+	}},
+	{file: "tr-outcome.xlsx", code: "TR", scalars: map[string]any{
+		EventHeld: Yes, EventDate: d(2027, 8, 19), EventCity: "İstanbul", EventFormat: "roundtable",
+		Participants: 37, Organisations: 19, AuthorityPresent: No,
+		SignPosition: WillNotSign, RatifyPosition: Opposed,
+		AuthorityStatement: "The ministry declined the invitation. In a letter read at the meeting it restated that existing European " +
+			"remedies are sufficient and that signature is not planned.",
+		Media:            "Two articles in independent online media; no coverage in national broadcasters.",
+		SupportRequested: "Comparative notes on how the Protocol and the European Social Charter's collective complaints procedure fit together, for parliamentarians.",
+		Sharing:          SharingCoalitionOnly, SubmittedBy: "Elif Yıldırım", SubmitterOrganisation: "Sosyal Haklar Girişimi — Social Rights Initiative (fictional)",
+		SubmitterEmail: "iletisim@tr.example.org", SubmittedOn: d(2027, 8, 27),
+	}, tables: map[string][][]any{
+		TableOpportunities: {
+			{"Two members of the Human Rights Inquiry Committee asked for a briefing", "Members of parliament"},
+			{"Bar associations offered to host training on the Protocol", "Bar associations"},
+		},
+		TableChallenges: {
+			{"Government position that European remedies are sufficient", ChallengePolitical},
+			{"Little public debate on economic and social rights", ChallengeAwareness},
+			{"Uncertainty about how the Protocol relates to the Constitutional Court's individual application", ChallengeLegal},
+		},
+		TableNextSteps: {
+			{"Briefing for members of the Human Rights Inquiry Committee", "Social Rights Initiative", d(2027, 10, 15), Yes},
+			{"Publish a short explainer in Turkish on the Protocol", "Workers' Health Platform", d(2027, 11, 30), No},
+		},
+		TableCasesRaised: {
+			{"tr-2026-01", "Participants linked the case to the absence of a remedy for tenants."},
+			{"tr-2026-02", "Discussed in closed session."},
+		},
+	}},
+	{file: "ua-outcome.xlsx", code: "UA", scalars: map[string]any{
+		EventHeld: Yes, EventDate: d(2027, 8, 6), EventCity: "Київ", EventFormat: "public-forum",
+		Participants: 96, Organisations: 33, AuthorityPresent: Yes,
+		AuthorityName: "Representative of the ministry (fictional)", AuthorityTitle: "Deputy Director, Department of International Law",
+		AuthorityInstitution: "Ministry of Foreign Affairs of Ukraine",
+		SignPosition:         Undecided, RatifyPosition: Undecided,
+		AuthorityStatement: "The deputy director said that the ministry sees no legal obstacle to signature but that a decision " +
+			"depends on an assessment of the budgetary impact by the Ministry of Social Policy.",
+		Media:            "Panel streamed online; interview on public radio; press release by the Parliament Commissioner for Human Rights.",
+		SupportRequested: "Evidence from other States on the cost of implementing views of the Committee.",
+		Sharing:          SharingPublic, SubmittedBy: "Оксана Коваленко", SubmitterOrganisation: "Громадська ініціатива «Соціальні права» (fictional)",
+		SubmitterEmail: "info@ua.example.org", SubmittedOn: d(2027, 8, 13),
+	}, tables: map[string][][]any{
+		TableOpportunities: {
+			{"The Parliament Commissioner for Human Rights publicly supports signature", "Commissioner's office"},
+			{"EU accession reforms include social rights benchmarks", "Government office for European integration"},
+		},
+		TableChallenges: {
+			{"Concern about the budgetary cost of compliance during reconstruction", ChallengeResources},
+			{"Competing legislative priorities", ChallengePolitical},
+		},
+		TableNextSteps: {
+			{"Send the ministry a note on costs in other States", "Coalition", d(2027, 9, 5), Yes},
+			{"Meet the Ministry of Social Policy", "Civic Initiative and Displaced Residents' Council", d(2027, 9, 15), No},
+		},
+		TableCasesRaised: {
+			{"ua-2026-01", "Residents described the eviction; the Commissioner's office will follow up."},
+			{"ua-2026-02", "Raised to show the gap in administrative remedies."},
+		},
+	}},
+	{file: "vn-outcome.xlsx", code: "VN", scalars: map[string]any{
+		EventHeld: Yes, EventDate: d(2027, 8, 17), EventCity: "Hà Nội", EventFormat: "closed-meeting",
+		Participants: 14, Organisations: 6, AuthorityPresent: No,
+		SignPosition: NoInformation, RatifyPosition: NoInformation,
+		AuthorityStatement: "No authority attended. A researcher of a government institute said informally that the Protocol is not on the agenda this year.",
+		SupportRequested:   "Translated materials on the Protocol and a discreet exchange with researchers from the region.",
+		Sharing:            SharingAnonymised, SubmittedBy: "Nguyễn Thị Hương", SubmitterOrganisation: "Social Rights Study Group (fictional)",
+		SubmitterEmail: "nhom@vn.example.org", SubmittedOn: d(2027, 8, 24),
+	}, tables: map[string][][]any{
+		TableOpportunities: {
+			{"Researchers interested in comparative studies of complaint procedures", "Research institutes"},
+		},
+		TableChallenges: {
+			{"Little space for public discussion", ChallengePolitical},
+			{"Materials on the Protocol are not available in Vietnamese", ChallengeAwareness},
+		},
+		TableNextSteps: {
+			{"Translate the briefing on the Protocol", "Study group", d(2027, 12, 15), Yes},
+		},
+		TableCasesRaised: {
+			{"vn-2026-02", "Discussed without names."},
+		},
+	}},
+}
+
+// fillReturn turns a demo return into a fill specification in the pack's
+// language.
+func fillReturn(t *testing.T, r demoReturn, c *model.Country) fillSpec {
+	t.Helper()
+	lang := packLang(c)
+	conv := func(kind Kind, opts []Option, v any) fv {
+		switch x := v.(type) {
+		case model.Date:
+			return fv{"d": x.String()}
+		case int:
+			return fv{"n": x}
+		case string:
+			switch kind {
+			case KindChoice:
+				if OptionByCode(opts, x) == nil {
+					t.Fatalf("%s: %q is not a code", r.code, x)
+				}
+				return fv{"s": OptionLabel(opts, x, lang)}
+			case KindCase:
+				for _, k := range c.CasesUpTo(model.ConfidentialityEvent) {
+					if k.ID == x {
+						return fv{"s": caseLabel(k)}
+					}
+				}
+				t.Fatalf("%s: no case %s in the participants' briefing", r.code, x)
+			}
+			return fv{"s": x}
+		}
+		t.Fatalf("%s: value %#v", r.code, v)
+		return nil
+	}
+	s := fillSpec{Names: map[string]fv{}, Tables: map[string][]row{}}
+	for name, v := range r.scalars {
+		f := FieldByName(name)
+		s.Names[name] = conv(f.Kind, f.Options, v)
+	}
+	for name, rows := range r.tables {
+		tb := TableByName(name)
+		for _, cells := range rows {
+			var out row
+			for i, v := range cells {
+				out = append(out, conv(tb.Columns[i].Kind, tb.Columns[i].Options, v))
+			}
+			s.Tables[name] = append(s.Tables[name], out)
+		}
+	}
+	return s
+}
+
+// TestGenerateExamples writes the demo's example returns: each pack's
+// workbook filled through its names, then saved once by LibreOffice so that
+// the demo consolidates files from a second spreadsheet program.
+//
+//	go test ./internal/outcome -run TestGenerateExamples -generate-examples
+func TestGenerateExamples(t *testing.T) {
+	if !*generateExamples {
+		t.Skip("run with -generate-examples")
+	}
+	ws, ds := workspace.LoadDir(demoDir)
+	if ws == nil || ds.HasErrors() {
+		t.Fatalf("demo workspace: %v", ds)
+	}
+	stampDemo := ws.Campaign.SignatureDate.Time()
+	dir := t.TempDir()
+	var files []string
+	for _, r := range demoReturns {
+		c := ws.Country(r.code)
+		if c == nil {
+			t.Fatalf("no demo country %s", r.code)
+		}
+		data, err := Write(c, &ws.Campaign, WriteOptions{Stamp: stampDemo})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(dir, r.file)
+		if err := os.WriteFile(p, fillExcelize(t, data, fillReturn(t, r, c)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, p)
+	}
+	out := filepath.Join(dir, "lo")
+	soffice(t, out, "xlsx", files...)
+	for _, r := range demoReturns {
+		data, err := os.ReadFile(filepath.Join(out, r.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := atomicfile.Write(filepath.Join(returnsDir, r.file), data); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// TestExampleReturns reads the returns the demo ships: they must be clean,
+// varied and cover the pack languages, or the demo shows less than it
+// should.
+func TestExampleReturns(t *testing.T) {
+	entries, err := os.ReadDir(returnsDir)
+	if os.IsNotExist(err) {
+		t.Skip("no example returns yet")
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws, _ := workspace.LoadDir(demoDir)
+	if ws == nil {
+		t.Skip("demo workspace not loadable")
+	}
+	var sharing, langs []string
+	countries := 0
+	for _, e := range entries {
+		if !strings.HasSuffix(e.Name(), ".xlsx") {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(returnsDir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		o, ds, err := Read(e.Name(), data, DefaultLimits())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range ds {
+			t.Errorf("%s", d)
+		}
+		c := ws.Country(o.Scalar(CountryCode))
+		if c == nil {
+			t.Errorf("%s: unknown country %q", e.Name(), o.Scalar(CountryCode))
+			continue
+		}
+		countries++
+		sharing = append(sharing, o.Scalar(Sharing))
+		langs = append(langs, c.Language)
+		for _, tb := range Tables {
+			if len(o.Tables[tb.Name]) == 0 {
+				t.Errorf("%s: table %s is empty", e.Name(), tb.Name)
+			}
+		}
+	}
+	if countries*2 <= len(ws.Countries) {
+		t.Errorf("%d returns for %d demo countries", countries, len(ws.Countries))
+	}
+	for _, want := range []string{SharingAnonymised, SharingCoalitionOnly, SharingPublic} {
+		if !slices.Contains(sharing, want) {
+			t.Errorf("no return shared as %s", want)
+		}
+	}
+	for _, want := range []string{"fr", "es"} {
+		if !slices.Contains(langs, want) {
+			t.Errorf("no return in %s", want)
+		}
+	}
+}

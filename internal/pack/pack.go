@@ -1,0 +1,246 @@
+package pack
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"opkit/internal/atomicfile"
+	"opkit/internal/diag"
+	"opkit/internal/model"
+	"opkit/internal/outcome"
+	"opkit/internal/pdf"
+	"opkit/internal/render"
+)
+
+// Options are the settings shared by every pack of a build.
+type Options struct {
+	OutDir   string    // packs go to OutDir/packs/<cc>/
+	PageSize string    // "A4" (default) or "Letter"
+	Stamp    time.Time // the one date written into the files
+}
+
+// Result describes one built pack.
+type Result struct {
+	Code  string   // upper case, as in the model
+	Dir   string   // OutDir/packs/<cc>
+	Files []string // the paths written, in the order built
+	// Organisers is true when the organisers' edition was written.
+	Organisers bool
+}
+
+// Summary is one line for the build log: "ua: ua-briefing.pdf, ...".
+func (r Result) Summary() string {
+	names := make([]string, len(r.Files))
+	for i, f := range r.Files {
+		names[i] = filepath.Base(f)
+	}
+	return strings.ToLower(r.Code) + ": " + strings.Join(names, ", ")
+}
+
+// file is one output held in memory until the whole pack is ready.
+type file struct {
+	name string
+	data []byte
+}
+
+// Build makes the pack of one country and writes it under opt.OutDir.
+// A font problem in the country file comes back as a diag.List.
+func Build(ws *model.Workspace, c *model.Country, eng *render.Engine, opt Options) (Result, error) {
+	cc := strings.ToLower(c.Code)
+	res := Result{Code: c.Code, Dir: filepath.Join(opt.OutDir, "packs", cc)}
+	files, err := assemble(ws, c, eng, opt)
+	if err != nil {
+		return res, err
+	}
+	for _, f := range files {
+		p := filepath.Join(res.Dir, f.name)
+		if err := atomicfile.Write(p, f.data); err != nil {
+			return res, fmt.Errorf("pack %s: %w", cc, err)
+		}
+		res.Files = append(res.Files, p)
+		if f.name == cc+"-briefing-organisers.pdf" {
+			res.Organisers = true
+		}
+	}
+	if !res.Organisers {
+		// An organisers' edition left by an earlier build would hold cases
+		// the country file no longer marks restricted, or no longer has.
+		stale := filepath.Join(res.Dir, cc+"-briefing-organisers.pdf")
+		if err := os.Remove(stale); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return res, fmt.Errorf("pack %s: remove stale %s: %w", cc, stale, err)
+		}
+	}
+	return res, nil
+}
+
+// assemble produces a pack's files in memory, in the order Build writes them.
+func assemble(ws *model.Workspace, c *model.Country, eng *render.Engine, opt Options) ([]file, error) {
+	if err := CheckFonts(c); err != nil {
+		return nil, err
+	}
+	cc := strings.ToLower(c.Code)
+	lang := c.Language
+	if lang == "" {
+		lang = "en"
+	}
+	popt := pdf.Options{PageSize: opt.PageSize}
+	if popt.PageSize == "" {
+		popt.PageSize = "A4"
+	}
+	var files []file
+
+	editions := []render.Edition{render.Participants}
+	if c.HasRestricted() {
+		editions = append(editions, render.Organisers)
+	}
+	for _, ed := range editions {
+		meta := briefingMeta(ws, c, lang, ed, opt.Stamp)
+		data := render.BriefingData(ws, c, ed)
+		data.Lang = lang
+		doc, err := eng.Render(lang, "briefing", data, meta)
+		if err != nil {
+			return nil, fmt.Errorf("pack %s: briefing: %w", cc, err)
+		}
+		b, err := pdf.Render(doc, popt)
+		if err != nil {
+			return nil, fmt.Errorf("pack %s: briefing: %w", cc, err)
+		}
+		name := cc + "-briefing.pdf"
+		if ed == render.Organisers {
+			name = cc + "-briefing-organisers.pdf"
+		}
+		files = append(files, file{name, b})
+	}
+
+	ag := render.AgendaData(ws, c)
+	ag.Lang = lang
+	doc, err := eng.Render(lang, "agenda", ag, render.Document{
+		Title:  c.Name + " · " + render.Term(lang, "doc.agenda"),
+		Header: c.Name + " · " + render.Term(lang, "doc.agenda"),
+		Author: ws.Campaign.Coalition,
+		Date:   opt.Stamp,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("pack %s: agenda: %w", cc, err)
+	}
+	b, err := pdf.Render(doc, popt)
+	if err != nil {
+		return nil, fmt.Errorf("pack %s: agenda: %w", cc, err)
+	}
+	files = append(files, file{cc + "-agenda.pdf", b})
+
+	x, err := outcome.Write(c, &ws.Campaign, outcome.WriteOptions{Stamp: opt.Stamp})
+	if err != nil {
+		return nil, fmt.Errorf("pack %s: outcome workbook: %w", cc, err)
+	}
+	files = append(files, file{cc + "-outcome.xlsx", x})
+	return files, nil
+}
+
+func briefingMeta(ws *model.Workspace, c *model.Country, lang string, ed render.Edition, stamp time.Time) render.Document {
+	title := c.Name + " · " + render.Term(lang, "doc.briefing")
+	sub := render.Term(lang, "doc.subtitle")
+	if !c.Event.Date.IsZero() && c.Event.Format != model.FormatNone {
+		where := c.Event.City
+		when := render.FormatDate(lang, c.Event.Date)
+		if where != "" {
+			when = where + ", " + when
+		}
+		sub += " · " + when
+	}
+	d := render.Document{
+		Title:    title,
+		Subtitle: sub,
+		Header:   c.Name + " · " + render.Term(lang, "edition."+string(ed)),
+		Author:   ws.Campaign.Coalition,
+		Cover:    true,
+		Contents: true,
+		Date:     stamp,
+	}
+	if ed == render.Organisers {
+		d.Marking = render.Term(lang, "doc.restricted")
+		d.Subtitle += " · " + render.Term(lang, "edition.organisers")
+	}
+	return d
+}
+
+// CheckFonts reports every string of the country file holding a character
+// the PDF fonts cannot draw, at the value's position, naming its key.
+func CheckFonts(c *model.Country) error {
+	var l diag.List
+	for _, t := range c.Texts {
+		if r, bad := pdf.Missing(t.Value); bad {
+			l.Errorf(c.File, t.Line, t.Col, "character %U is not in the PDF font (%s)", r, t.Key)
+		}
+	}
+	l.Sort()
+	return l.Err()
+}
+
+// BuildAll builds the packs of countries in parallel, one worker per CPU.
+// Results come back in the order of countries whatever the finishing
+// order; progress (may be nil) is called after each pack. Every country is
+// attempted; the error joins all failures (a diag.List when they are all
+// input problems).
+func BuildAll(ws *model.Workspace, countries []*model.Country, eng *render.Engine, opt Options, progress func(done, total int)) ([]Result, error) {
+	n := len(countries)
+	results := make([]Result, n)
+	errs := make([]error, n)
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	done := 0
+	for w := 0; w < min(runtime.NumCPU(), n); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				results[i], errs[i] = Build(ws, countries[i], eng, opt)
+				mu.Lock()
+				done++
+				if progress != nil {
+					progress(done, n)
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	for i := range countries {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+
+	var ok []Result
+	var all []error
+	var diags diag.List
+	onlyDiags := true
+	for i := range countries {
+		if errs[i] == nil {
+			ok = append(ok, results[i])
+			continue
+		}
+		all = append(all, errs[i])
+		var dl diag.List
+		if errors.As(errs[i], &dl) {
+			diags = append(diags, dl...)
+		} else {
+			onlyDiags = false
+		}
+	}
+	if len(all) == 0 {
+		return ok, nil
+	}
+	if onlyDiags {
+		diags.Sort()
+		return ok, diags
+	}
+	return ok, errors.Join(all...)
+}

@@ -1,0 +1,443 @@
+package pack
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"opkit/examples"
+	"opkit/internal/diag"
+	"opkit/internal/model"
+	"opkit/internal/render"
+	"opkit/internal/workspace"
+)
+
+var stamp = time.Date(2027, 9, 24, 0, 0, 0, 0, time.UTC)
+
+func demo(t testing.TB) *model.Workspace {
+	t.Helper()
+	sub, err := fs.Sub(examples.Demo, "demo")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws, diags := workspace.Load(sub, ".")
+	if ws == nil || diags.HasErrors() {
+		t.Fatalf("demo workspace: %v", diags)
+	}
+	return ws
+}
+
+// need skips a test when a tool is missing, except under CI where a
+// missing tool is a failure.
+func need(t *testing.T, tool string) {
+	t.Helper()
+	if _, err := exec.LookPath(tool); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("%s is required under CI: %v", tool, err)
+		}
+		t.Skipf("%s not installed", tool)
+	}
+}
+
+func pdftotext(t *testing.T, path string) string {
+	t.Helper()
+	out, err := exec.Command("pdftotext", "-enc", "UTF-8", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext %s: %v", path, err)
+	}
+	// Lines wrap anywhere; compare text with runs of white space as one.
+	return strings.Join(strings.Fields(string(out)), " ")
+}
+
+func squash(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func allCountries(ws *model.Workspace) []*model.Country {
+	var cs []*model.Country
+	for i := range ws.Countries {
+		cs = append(cs, &ws.Countries[i])
+	}
+	return cs
+}
+
+// buildDemo builds every demo pack once per test binary.
+var demoOut string
+
+func buildDemo(t *testing.T) (*model.Workspace, string) {
+	t.Helper()
+	ws := demo(t)
+	if demoOut != "" {
+		return ws, demoOut
+	}
+	dir := t.TempDir()
+	if _, err := BuildAll(ws, allCountries(ws), render.NewEngine(nil), Options{OutDir: dir, Stamp: stamp}, nil); err != nil {
+		t.Fatal(err)
+	}
+	// t.TempDir is removed when this test ends; keep a private copy.
+	keep, err := os.MkdirTemp("", "opkit-pack-test-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.CopyFS(keep, os.DirFS(dir)); err != nil {
+		t.Fatal(err)
+	}
+	demoOut = keep
+	return ws, demoOut
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if demoOut != "" {
+		os.RemoveAll(demoOut)
+	}
+	os.Exit(code)
+}
+
+func TestBuildFiles(t *testing.T) {
+	ws, out := buildDemo(t)
+	for _, c := range ws.Countries {
+		cc := strings.ToLower(c.Code)
+		want := []string{cc + "-agenda.pdf", cc + "-briefing.pdf", cc + "-outcome.xlsx"}
+		if c.HasRestricted() {
+			want = append(want, cc+"-briefing-organisers.pdf")
+		}
+		ents, err := os.ReadDir(filepath.Join(out, "packs", cc))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, e := range ents {
+			got = append(got, e.Name())
+		}
+		if strings.Join(got, " ") != strings.Join(sorted(want), " ") {
+			t.Errorf("%s: files %v, want %v", cc, got, sorted(want))
+		}
+	}
+}
+
+func sorted(s []string) []string {
+	out := append([]string(nil), s...)
+	for i := range out {
+		for j := i + 1; j < len(out); j++ {
+			if out[j] < out[i] {
+				out[i], out[j] = out[j], out[i]
+			}
+		}
+	}
+	return out
+}
+
+func TestBriefingText(t *testing.T) {
+	need(t, "pdftotext")
+	ws, out := buildDemo(t)
+	for _, c := range ws.Countries {
+		cc := strings.ToLower(c.Code)
+		dir := filepath.Join(out, "packs", cc)
+		part := pdftotext(t, filepath.Join(dir, cc+"-briefing.pdf"))
+		if !strings.Contains(part, squash(c.Name)) {
+			t.Errorf("%s: participants' briefing lacks the country name %q", cc, c.Name)
+		}
+		for _, k := range c.Cases {
+			title := squash(k.Title)
+			switch k.Confidentiality {
+			case model.ConfidentialityRestricted:
+				for _, s := range []string{title, squash(k.Summary)} {
+					if strings.Contains(part, s) {
+						t.Errorf("%s: participants' briefing holds restricted text %q", cc, s)
+					}
+				}
+			default:
+				if !strings.Contains(part, title) {
+					t.Errorf("%s: participants' briefing lacks case %q", cc, title)
+				}
+			}
+		}
+		// Names in their own script, exactly.
+		for _, p := range c.Partners {
+			if p.Lead && !strings.Contains(part, squash(p.Name)) {
+				t.Errorf("%s: lead partner %q missing", cc, p.Name)
+			}
+		}
+		if !c.HasRestricted() {
+			continue
+		}
+		org := pdftotext(t, filepath.Join(dir, cc+"-briefing-organisers.pdf"))
+		for _, k := range c.Cases {
+			if !strings.Contains(org, squash(k.Title)) {
+				t.Errorf("%s: organisers' briefing lacks case %q", cc, k.Title)
+			}
+		}
+		if !strings.Contains(org, "RESTRICTED") {
+			t.Errorf("%s: organisers' briefing not marked RESTRICTED", cc)
+		}
+	}
+}
+
+// TestScripts checks that Cyrillic, Greek and Vietnamese come through the
+// PDF exactly as written.
+func TestScripts(t *testing.T) {
+	need(t, "pdftotext")
+	_, out := buildDemo(t)
+	tests := []struct{ cc, want string }{
+		{"ua", "Україна"},
+		{"gr", "Ελλάδα"},
+		{"vn", "Việt Nam"},
+		{"ci", "Côte d'Ivoire"},
+		{"co", "Bogotá"},
+	}
+	for _, tc := range tests {
+		for _, f := range []string{tc.cc + "-briefing.pdf", tc.cc + "-agenda.pdf"} {
+			txt := pdftotext(t, filepath.Join(out, "packs", tc.cc, f))
+			if !strings.Contains(txt, tc.want) {
+				t.Errorf("%s lacks %q", f, tc.want)
+			}
+		}
+	}
+}
+
+func TestQPDF(t *testing.T) {
+	need(t, "qpdf")
+	_, out := buildDemo(t)
+	pdfs, _ := filepath.Glob(filepath.Join(out, "packs", "*", "*.pdf"))
+	if len(pdfs) == 0 {
+		t.Fatal("no PDFs built")
+	}
+	for _, p := range pdfs {
+		if b, err := exec.Command("qpdf", "--check", p).CombinedOutput(); err != nil {
+			t.Errorf("qpdf --check %s: %v\n%s", filepath.Base(p), err, b)
+		}
+	}
+}
+
+// TestNoEnglishHeadings: French and Spanish packs hold no English section
+// heading (read back from the PDF).
+func TestNoEnglishHeadings(t *testing.T) {
+	need(t, "pdftotext")
+	ws, out := buildDemo(t)
+	english := []string{"The Optional Protocol in brief", "Signature, ratification and accession",
+		"What the Protocol opens", "Cases the Protocol could address", "Remedies and their gaps",
+		"Political context", "Questions for the national authority", "Talking points",
+		"Next steps toward New York", "Contents", "Indicator", "Mechanism", "Speaker", "Session"}
+	n := 0
+	for _, c := range ws.Countries {
+		if c.Language == "en" {
+			continue
+		}
+		n++
+		cc := strings.ToLower(c.Code)
+		for _, f := range []string{cc + "-briefing.pdf", cc + "-agenda.pdf"} {
+			txt := pdftotext(t, filepath.Join(out, "packs", cc, f))
+			for _, h := range english {
+				if strings.Contains(txt, h) {
+					t.Errorf("%s (%s) contains the English %q", f, c.Language, h)
+				}
+			}
+		}
+	}
+	if n < 2 {
+		t.Errorf("the demo has only %d non-English packs", n)
+	}
+}
+
+// TestAgendaPDF: the computed times reach the page.
+func TestAgendaPDF(t *testing.T) {
+	need(t, "pdftotext")
+	ws, out := buildDemo(t)
+	for _, c := range ws.Countries {
+		a := render.AgendaData(ws, &c)
+		cc := strings.ToLower(c.Code)
+		txt := pdftotext(t, filepath.Join(out, "packs", cc, cc+"-agenda.pdf"))
+		for _, s := range a.Sessions {
+			if !strings.Contains(txt, s.Start.String()+"–"+s.End.String()) {
+				t.Errorf("%s agenda lacks %s–%s", cc, s.Start, s.End)
+			}
+		}
+	}
+}
+
+func TestReproducible(t *testing.T) {
+	ws := demo(t)
+	eng := render.NewEngine(nil)
+	a, b := t.TempDir(), t.TempDir()
+	var cs []*model.Country
+	for _, code := range []string{"UA", "TR"} {
+		cs = append(cs, ws.Country(code))
+	}
+	for _, dir := range []string{a, b} {
+		if _, err := BuildAll(ws, cs, eng, Options{OutDir: dir, Stamp: stamp}, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	files, _ := filepath.Glob(filepath.Join(a, "packs", "*", "*"))
+	if len(files) < 7 {
+		t.Fatalf("only %d files", len(files))
+	}
+	for _, f := range files {
+		rel, _ := filepath.Rel(a, f)
+		x, _ := os.ReadFile(f)
+		y, err := os.ReadFile(filepath.Join(b, rel))
+		if err != nil || !bytes.Equal(x, y) {
+			t.Errorf("%s differs between two builds", rel)
+		}
+	}
+}
+
+func TestFontCheck(t *testing.T) {
+	ws := demo(t)
+	c := *ws.Country("UA")
+	c.Texts = append([]model.Text(nil), c.Texts...)
+	c.Texts = append(c.Texts, model.Text{Key: "cases[1].title", Line: 12, Col: 9, Value: "Smile 😀"})
+	c.Cases = append([]model.Case(nil), c.Cases...)
+	c.Cases[0].Title = "Smile 😀"
+	dir := t.TempDir()
+	_, err := Build(ws, &c, render.NewEngine(nil), Options{OutDir: dir, Stamp: stamp})
+	var dl diag.List
+	if !errors.As(err, &dl) {
+		t.Fatalf("want a diag.List, got %v", err)
+	}
+	want := "countries/ua.toml:12:9: error: character U+1F600 is not in the PDF font (cases[1].title)"
+	if dl.Error() != want {
+		t.Errorf("got  %s\nwant %s", dl.Error(), want)
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 0 {
+		t.Errorf("a failed build wrote files")
+	}
+}
+
+// TestStaleOrganisers: an organisers' edition from an earlier build goes
+// away once the country has no restricted case.
+func TestStaleOrganisers(t *testing.T) {
+	ws := demo(t)
+	eng := render.NewEngine(nil)
+	c := *ws.Country("TR")
+	if !c.HasRestricted() {
+		t.Skip("demo TR has no restricted case any more")
+	}
+	dir := t.TempDir()
+	r, err := Build(ws, &c, eng, Options{OutDir: dir, Stamp: stamp})
+	if err != nil || !r.Organisers {
+		t.Fatalf("%v %+v", err, r)
+	}
+	c.Cases = c.CasesUpTo(model.ConfidentialityEvent)
+	r, err = Build(ws, &c, eng, Options{OutDir: dir, Stamp: stamp})
+	if err != nil || r.Organisers {
+		t.Fatalf("%v %+v", err, r)
+	}
+	if _, err := os.Stat(filepath.Join(r.Dir, "tr-briefing-organisers.pdf")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("stale organisers' edition left behind: %v", err)
+	}
+}
+
+func TestBuildAllOrderAndProgress(t *testing.T) {
+	ws := demo(t)
+	cs := allCountries(ws)
+	// reverse, to see that results follow the input order
+	for i, j := 0, len(cs)-1; i < j; i, j = i+1, j-1 {
+		cs[i], cs[j] = cs[j], cs[i]
+	}
+	var seen []int
+	res, err := BuildAll(ws, cs, render.NewEngine(nil), Options{OutDir: t.TempDir(), Stamp: stamp}, func(done, total int) {
+		if total != len(cs) {
+			t.Errorf("total %d", total)
+		}
+		seen = append(seen, done)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range res {
+		if r.Code != cs[i].Code {
+			t.Errorf("result %d is %s, want %s", i, r.Code, cs[i].Code)
+		}
+	}
+	for i, d := range seen {
+		if d != i+1 {
+			t.Errorf("progress %v", seen)
+			break
+		}
+	}
+	if got := res[0].Summary(); !strings.HasPrefix(got, strings.ToLower(cs[0].Code)+": ") {
+		t.Errorf("summary %q", got)
+	}
+}
+
+// TestOverride: a workspace template replaces the built-in in the PDF, and
+// its errors name the workspace file.
+func TestOverride(t *testing.T) {
+	need(t, "pdftotext")
+	ws := demo(t)
+	c := ws.Country("CI")
+	eng := render.NewEngine(fstest.MapFS{
+		"fr/agenda.md.tmpl": {Data: []byte("# Programme maison de {{md .Country.Name}}\n\nDébut à {{clock .Start}}.\n")},
+	})
+	dir := t.TempDir()
+	r, err := Build(ws, c, eng, Options{OutDir: dir, Stamp: stamp})
+	if err != nil {
+		t.Fatal(err)
+	}
+	txt := pdftotext(t, filepath.Join(r.Dir, "ci-agenda.pdf"))
+	if !strings.Contains(txt, "Programme maison de Côte d'Ivoire") || !strings.Contains(txt, "Début à 09:00") {
+		t.Errorf("override not used: %q", txt)
+	}
+
+	bad := render.NewEngine(fstest.MapFS{"fr/briefing.md.tmpl": {Data: []byte("ok\n{{.Country.Nope}}\n")}})
+	_, err = Build(ws, c, bad, Options{OutDir: t.TempDir(), Stamp: stamp})
+	if err == nil || !strings.Contains(err.Error(), "templates/fr/briefing.md.tmpl:2:") {
+		t.Errorf("error does not name the override: %v", err)
+	}
+}
+
+// TestMarkingEveryPage: each page of an organisers' edition says
+// RESTRICTED; no page of a participants' edition does.
+func TestMarkingEveryPage(t *testing.T) {
+	need(t, "pdftotext")
+	ws, out := buildDemo(t)
+	n := 0
+	for _, c := range ws.Countries {
+		if !c.HasRestricted() {
+			continue
+		}
+		n++
+		cc := strings.ToLower(c.Code)
+		for _, f := range []string{cc + "-briefing-organisers.pdf", cc + "-briefing.pdf"} {
+			raw, err := exec.Command("pdftotext", "-enc", "UTF-8", filepath.Join(out, "packs", cc, f), "-").Output()
+			if err != nil {
+				t.Fatal(err)
+			}
+			pages := strings.Split(strings.TrimRight(string(raw), "\f\n"), "\f")
+			for i, p := range pages {
+				has := strings.Contains(p, "RESTRICTED")
+				if want := strings.Contains(f, "organisers"); has != want {
+					t.Errorf("%s page %d: RESTRICTED present=%v", f, i+1, has)
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("the demo has no country with restricted cases")
+	}
+}
+
+func TestLetter(t *testing.T) {
+	need(t, "pdfinfo")
+	ws := demo(t)
+	r, err := Build(ws, ws.Country("CO"), render.NewEngine(nil), Options{OutDir: t.TempDir(), PageSize: "Letter", Stamp: stamp})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"co-briefing.pdf", "co-agenda.pdf"} {
+		info, err := exec.Command("pdfinfo", filepath.Join(r.Dir, f)).Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(info), "612 x 792") {
+			t.Errorf("%s is not Letter:\n%s", f, info)
+		}
+	}
+}

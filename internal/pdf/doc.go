@@ -1,0 +1,35 @@
+// Package pdf lays out a render.Document (Markdown parsed by goldmark) as a
+// PDF with fpdf. It is the only package that imports fpdf.
+//
+// Layout is done in pure Go first, into pages of drawing operations,
+// measuring text with advance widths parsed once per process from the
+// embedded fonts; only then are the pages drawn with fpdf. Laying out before
+// drawing is what lets the table of contents carry page numbers and the
+// footer say "Page X of Y" in a single fpdf pass (fpdf's {nb} alias cannot
+// be used: its digits may be missing from the UTF-8 font subsets).
+//
+// Markdown mapping:
+//   - headings are numbered (1, 1.2, 1.2.3) when the document has a table
+//     of contents (Document.Contents), so that an agenda's single title is
+//     not "1"; levels 1 and 2 go into the bookmarks and the contents;
+//   - a heading is kept with the start of what follows it, and a one-line
+//     paragraph ending in a colon ("Obstacles:") with its list or table;
+//   - a thematic break (---) starts a new page;
+//   - block quotes are shaded panels with a bar (the case summaries); one
+//     up to a third of a page long is never split;
+//   - tables size their columns from their content, wrap text inside cells,
+//     never split a row (unless it is taller than a page), repeat the header
+//     row on every page, and are kept whole when short;
+//   - fenced blocks "opkit-bars" and "opkit-timeline" become vector charts
+//     (syntax in render.Document); other code blocks keep their line breaks
+//     and spaces on a grey panel;
+//   - images cannot be embedded from templates: their alt text is printed.
+//
+// Text is normalised to NFC before drawing, because fpdf does no glyph
+// positioning: decomposed accents would be drawn apart from their letters.
+// Every character is checked against the fonts before layout (see Missing):
+// a document that would show an empty box is an error instead.
+//
+// Output is reproducible: dates come from Document.Date and fpdf's catalog
+// is sorted, so the same document gives the same bytes.
+package pdf

@@ -1,0 +1,331 @@
+package pdf
+
+import (
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/util"
+	"golang.org/x/text/unicode/norm"
+)
+
+// run is a stretch of inline text with one look.
+type run struct {
+	text string
+	st   style
+	code bool
+	link string
+	hard bool // a hard line break follows
+}
+
+// collectRuns flattens the inline children of n into runs, resolving
+// escapes and entities the way goldmark's HTML renderer does.
+func collectRuns(n ast.Node, src []byte, st style, link string, out []run) []run {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			v := c.Value(src)
+			s := string(v)
+			if !c.IsRaw() {
+				s = unescape(v)
+			}
+			out = append(out, run{text: s, st: st, link: link})
+			if c.HardLineBreak() {
+				out[len(out)-1].hard = true
+			} else if c.SoftLineBreak() {
+				out = append(out, run{text: " ", st: st, link: link})
+			}
+		case *ast.String:
+			s := string(c.Value)
+			if !c.IsRaw() && !c.IsCode() {
+				s = unescape(c.Value)
+			}
+			out = append(out, run{text: s, st: st, link: link, code: c.IsCode()})
+		case *ast.CodeSpan:
+			var b strings.Builder
+			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
+				switch t := t.(type) {
+				case *ast.Text:
+					b.Write(t.Value(src))
+					if t.SoftLineBreak() {
+						b.WriteByte(' ')
+					}
+				case *ast.String:
+					b.Write(t.Value)
+				}
+			}
+			out = append(out, run{text: b.String(), st: st, code: true, link: link})
+		case *ast.Emphasis:
+			s := st
+			if c.Level >= 2 {
+				s |= bold
+			} else {
+				s |= italic
+			}
+			out = collectRuns(c, src, s, link, out)
+		case *ast.Link:
+			out = collectRuns(c, src, st, string(c.Destination), out)
+		case *ast.AutoLink:
+			url := string(c.URL(src))
+			out = append(out, run{text: string(c.Label(src)), st: st, link: url})
+		case *ast.Image:
+			// Templates cannot ship images; the alt text keeps the meaning.
+			out = collectRuns(c, src, st|italic, link, out)
+		case *ast.RawHTML:
+			// Raw HTML has no meaning in a PDF; dropping it beats printing tags.
+		default:
+			out = collectRuns(c, src, st, link, out)
+		}
+	}
+	return out
+}
+
+func unescape(v []byte) string {
+	v = util.UnescapePunctuations(v)
+	v = util.ResolveNumericReferences(v)
+	v = util.ResolveEntityNames(v)
+	return string(v)
+}
+
+// plainText is the text of an inline tree without styling, for bookmarks,
+// the table of contents and PDF metadata.
+func plainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	for _, r := range collectRuns(n, src, regular, "", nil) {
+		b.WriteString(r.text)
+		if r.hard {
+			b.WriteByte(' ')
+		}
+	}
+	return cleanText(b.String())
+}
+
+// cleanText normalises to NFC, so that decomposed Vietnamese or Greek input
+// draws with the font's precomposed glyphs (fpdf does no mark positioning)
+// and extracts as the same characters; turns control characters into
+// spaces; and drops soft hyphens and byte-order marks, which fpdf would
+// otherwise draw as visible glyphs.
+func cleanText(s string) string {
+	s = norm.NFC.String(s)
+	odd := func(r rune) bool { return r < ' ' || r == 0x7f || r == 0xad || r == 0xfeff }
+	if strings.IndexFunc(s, odd) < 0 {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == 0xad || r == 0xfeff:
+			return -1
+		case r < ' ' || r == 0x7f:
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+// textStyle is how a piece of inline text is drawn.
+type textStyle struct {
+	st    style
+	size  float64 // pt
+	color rgb
+	code  bool
+	link  string
+}
+
+// piece is a measured stretch of text on a line, at offset x from the line
+// start.
+type piece struct {
+	text string
+	ts   textStyle
+	x, w float64
+}
+
+type lineBox struct {
+	pieces []piece
+	w      float64
+}
+
+// token is a word (one or more pieces without spaces), a space, or a
+// forced break.
+type token struct {
+	kind   int // tokWord, tokSpace, tokBreak
+	pieces []piece
+	w      float64
+}
+
+const (
+	tokWord = iota
+	tokSpace
+	tokBreak
+)
+
+// para holds the look of a block of inline text.
+type para struct {
+	size  float64 // pt
+	st    style   // added to every run (headings are bold)
+	color rgb
+}
+
+func (l *layout) tokens(runs []run, p para) []token {
+	var toks []token
+	var word []piece
+	flush := func() {
+		if len(word) > 0 {
+			w := 0.0
+			for _, pc := range word {
+				w += pc.w
+			}
+			toks = append(toks, token{kind: tokWord, pieces: word, w: w})
+			word = nil
+		}
+	}
+	for _, r := range runs {
+		ts := textStyle{st: r.st | p.st, size: p.size, color: p.color, code: r.code, link: r.link}
+		if r.link != "" {
+			ts.color = linkColor
+		}
+		if r.code {
+			ts.size = p.size * 0.92
+			ts.color = codeColor
+		}
+		text := cleanText(r.text)
+		face := l.fonts.faces[ts.st]
+		for len(text) > 0 {
+			i := strings.IndexByte(text, ' ')
+			if i < 0 {
+				i = len(text)
+			}
+			if i > 0 {
+				t := text[:i]
+				word = append(word, piece{text: t, ts: ts, w: face.width(t, ts.size)})
+			}
+			if i < len(text) {
+				flush()
+				sp := textStyle{st: ts.st, size: ts.size, color: ts.color, link: ts.link, code: ts.code}
+				sw := face.width(" ", ts.size)
+				toks = append(toks, token{kind: tokSpace, pieces: []piece{{text: " ", ts: sp, w: sw}}, w: sw})
+				text = text[i+1:]
+			} else {
+				text = ""
+			}
+		}
+		if r.hard {
+			flush()
+			toks = append(toks, token{kind: tokBreak})
+		}
+	}
+	flush()
+	return toks
+}
+
+// wrap breaks tokens into lines no wider than maxW: greedy, ragged right,
+// which reads best at the column widths used here. A word wider than the
+// line is cut between characters rather than overflowing.
+func (l *layout) wrap(toks []token, maxW float64) []lineBox {
+	var lines []lineBox
+	var cur lineBox
+	var space *piece
+	put := func(pcs []piece, at float64) {
+		for _, pc := range pcs {
+			pc.x = at
+			at += pc.w
+			cur.pieces = append(cur.pieces, pc)
+		}
+		cur.w = at
+	}
+	flush := func() {
+		lines = append(lines, cur)
+		cur = lineBox{}
+		space = nil
+	}
+	for _, t := range toks {
+		switch t.kind {
+		case tokSpace:
+			if len(cur.pieces) > 0 {
+				sp := t.pieces[0]
+				space = &sp
+			}
+		case tokBreak:
+			flush()
+		case tokWord:
+			sw := 0.0
+			if space != nil {
+				sw = space.w
+			}
+			switch {
+			case len(cur.pieces) > 0 && cur.w+sw+t.w <= maxW+0.01:
+				if space != nil {
+					put([]piece{*space}, cur.w)
+				}
+				put(t.pieces, cur.w)
+				space = nil
+			case t.w <= maxW+0.01:
+				if len(cur.pieces) > 0 {
+					flush()
+				}
+				put(t.pieces, 0)
+				space = nil
+			default:
+				if len(cur.pieces) > 0 {
+					flush()
+				}
+				for _, chunk := range l.splitWord(t.pieces, maxW) {
+					if len(cur.pieces) > 0 {
+						flush()
+					}
+					put(chunk, 0)
+				}
+				space = nil
+			}
+		}
+	}
+	if len(cur.pieces) > 0 || len(lines) == 0 {
+		lines = append(lines, cur)
+	}
+	return lines
+}
+
+// splitWord cuts an over-long word into chunks that fit maxW.
+func (l *layout) splitWord(pcs []piece, maxW float64) [][]piece {
+	var chunks [][]piece
+	var cur []piece
+	curW := 0.0
+	for _, pc := range pcs {
+		face := l.fonts.faces[pc.ts.st]
+		start := 0
+		segW := 0.0
+		for i, r := range pc.text {
+			rw := float64(face.runeWidth(r)) * pc.ts.size / 1000 * ptToMM
+			if curW+segW+rw > maxW && (curW+segW > 0) {
+				if i > start {
+					t := pc.text[start:i]
+					cur = append(cur, piece{text: t, ts: pc.ts, w: segW})
+				}
+				chunks = append(chunks, cur)
+				cur, curW, segW, start = nil, 0, 0, i
+			}
+			segW += rw
+		}
+		if start < len(pc.text) {
+			cur = append(cur, piece{text: pc.text[start:], ts: pc.ts, w: segW})
+			curW += segW
+		}
+	}
+	if len(cur) > 0 {
+		chunks = append(chunks, cur)
+	}
+	return chunks
+}
+
+// merge joins neighbouring pieces that look the same, so a line is drawn
+// with few text operations and extracts with real spaces.
+func merge(pcs []piece) []piece {
+	var out []piece
+	for _, pc := range pcs {
+		if n := len(out); n > 0 && out[n-1].ts == pc.ts && !pc.ts.code {
+			out[n-1].text += pc.text
+			out[n-1].w += pc.w
+			continue
+		}
+		out = append(out, pc)
+	}
+	return out
+}

@@ -1,0 +1,91 @@
+package plan
+
+import (
+	"fmt"
+	"path/filepath"
+	"time"
+
+	"opkit/internal/atomicfile"
+	"opkit/internal/model"
+	"opkit/internal/pdf"
+	"opkit/internal/render"
+)
+
+// Options are the choices of the plan command.
+type Options struct {
+	PageSize string    // A4 or Letter
+	Stamp    time.Time // the one date written into the files (see ARCHITECTURE.md)
+}
+
+// Write renders the plan to DIR/plan/coordination.pdf and
+// DIR/plan/coordination.xlsx. Both are built in memory before either is
+// written, so a template error leaves the previous plan in place.
+func Write(p *Plan, ws *model.Workspace, eng *render.Engine, outDir string, opt Options) error {
+	if err := checkFonts(ws); err != nil {
+		return err
+	}
+	doc, err := Document(p, eng, opt.Stamp)
+	if err != nil {
+		return err
+	}
+	pdfData, err := pdf.Render(doc, pdf.Options{PageSize: opt.PageSize})
+	if err != nil {
+		return fmt.Errorf("coordination.pdf: %w", err)
+	}
+	xlsx, err := Workbook(p, opt.Stamp)
+	if err != nil {
+		return fmt.Errorf("coordination.xlsx: %w", err)
+	}
+	dir := filepath.Join(outDir, "plan")
+	if err := atomicfile.Write(filepath.Join(dir, "coordination.pdf"), pdfData); err != nil {
+		return err
+	}
+	return atomicfile.Write(filepath.Join(dir, "coordination.xlsx"), xlsx)
+}
+
+// Document renders the coordination template of the plan's language.
+func Document(p *Plan, eng *render.Engine, stamp time.Time) (*render.Document, error) {
+	title := p.Words("doc.title")
+	meta := render.Document{
+		Title:    title,
+		Subtitle: p.Campaign.Name,
+		Header:   title + " · " + p.Campaign.Name,
+		// The plan names low-profile partners' countries: it stays with staff.
+		Marking:  p.Words("doc.marking"),
+		Author:   p.Campaign.Coalition,
+		Cover:    true,
+		Contents: true,
+		Date:     stamp,
+	}
+	doc, err := eng.Render(p.Lang, "coordination", p.View(stamp), meta)
+	if err != nil {
+		return nil, fmt.Errorf("coordination: %w", err)
+	}
+	return doc, nil
+}
+
+// checkFonts finds text the embedded fonts cannot draw among what the plan
+// prints of each country, and names the file and key, as the packs do.
+func checkFonts(ws *model.Workspace) error {
+	for _, c := range ws.Countries {
+		for _, t := range c.Texts {
+			if !printed[t.Key] {
+				continue
+			}
+			if r, bad := pdf.Missing(t.Value); bad {
+				return fmt.Errorf("%s:%d:%d: the fonts cannot draw %q (U+%04X) in %s", c.File, t.Line, t.Col, r, r, t.Key)
+			}
+		}
+	}
+	for _, m := range ws.Campaign.Steering {
+		for _, s := range []string{m.Name, m.Organisation} {
+			if r, bad := pdf.Missing(s); bad {
+				return fmt.Errorf("campaign.toml: steering committee member %s: the fonts cannot draw %q (U+%04X)", m.ID, r, r)
+			}
+		}
+	}
+	return nil
+}
+
+// printed lists the keys of a country file whose values the plan prints.
+var printed = map[string]bool{"country.name": true, "country.code": true, "country.region": true, "event.city": true}

@@ -1,0 +1,187 @@
+package report
+
+import (
+	"fmt"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"time"
+
+	"golang.org/x/text/unicode/norm"
+
+	"opkit/internal/atomicfile"
+	"opkit/internal/intake"
+	"opkit/internal/model"
+	"opkit/internal/pdf"
+	"opkit/internal/render"
+)
+
+// Options for Write and Consolidate.
+type Options struct {
+	PageSize string    // "A4" (default) or "Letter"
+	Stamp    time.Time // the one date written into the outputs (never the clock)
+	// Progress, when set, is called as files are read (done, total).
+	Progress func(done, total int)
+	// Limits for reading returns; the zero value means intake.DefaultLimits.
+	Limits intake.Limits
+}
+
+// File names under DIR/report/.
+const (
+	IntakeFile       = "intake.csv"
+	ConsolidatedFile = "consolidated.xlsx"
+	ReportFile       = "new-york-report.pdf"
+)
+
+// Consolidate reads the returned workbooks at paths and writes DIR/report/.
+// The log is returned even when writing fails, so the caller can still say
+// what was read; log.Rejected() > 0 means exit status 1 (outputs are
+// written all the same).
+func Consolidate(ws *model.Workspace, paths []string, eng *render.Engine, outDir string, opt Options) (*intake.Log, error) {
+	lim := opt.Limits
+	if lim == (intake.Limits{}) {
+		lim = intake.DefaultLimits()
+	}
+	log := intake.Run(ws, paths, intake.Options{Limits: lim, Progress: opt.Progress})
+	return log, Write(ws, log, eng, outDir, opt)
+}
+
+// Language is the campaign's language when the report has templates in it,
+// else English.
+func Language(ws *model.Workspace) string {
+	if slices.Contains(model.Languages, ws.Campaign.Language) {
+		return ws.Campaign.Language
+	}
+	return "en"
+}
+
+// Write produces intake.csv, consolidated.xlsx and new-york-report.pdf in
+// outDir/report from an intake log. Each file is written atomically; the
+// first failure stops and is returned.
+func Write(ws *model.Workspace, log *intake.Log, eng *render.Engine, outDir string, opt Options) error {
+	if eng == nil {
+		eng = render.NewEngine(nil)
+	}
+	dir := filepath.Join(outDir, "report")
+	lang := Language(ws)
+	d := build(ws, log, lang, opt.Stamp)
+
+	// The PDF is the slow part; the workbook is made meanwhile.
+	type result struct {
+		data []byte
+		err  error
+	}
+	pdfDone := make(chan result, 1)
+	go func() {
+		// Its own copy of the data: fontSafe rewrites strings in place.
+		b, err := reportPDF(build(ws, log, lang, opt.Stamp), eng, opt)
+		pdfDone <- result{b, err}
+	}()
+	csv, err := intakeCSV(log)
+	if err == nil {
+		err = atomicfile.Write(filepath.Join(dir, IntakeFile), csv)
+	} else {
+		err = fmt.Errorf("write %s: %w", IntakeFile, err)
+	}
+	if err == nil {
+		var book []byte
+		if book, err = consolidatedXLSX(ws, log, d, opt.Stamp); err != nil {
+			err = fmt.Errorf("write %s: %w", ConsolidatedFile, err)
+		} else {
+			err = atomicfile.Write(filepath.Join(dir, ConsolidatedFile), book)
+		}
+	}
+	r := <-pdfDone
+	if err != nil {
+		return err
+	}
+	if r.err != nil {
+		return fmt.Errorf("write %s: %w", ReportFile, r.err)
+	}
+	return atomicfile.Write(filepath.Join(dir, ReportFile), r.data)
+}
+
+// Markdown executes the report template, for tests and golden files.
+func Markdown(ws *model.Workspace, log *intake.Log, eng *render.Engine, stamp time.Time) ([]byte, error) {
+	d := build(ws, log, Language(ws), stamp)
+	fontSafe(d)
+	return eng.Execute(d.Lang, "report", d)
+}
+
+func reportPDF(d *Data, eng *render.Engine, opt Options) ([]byte, error) {
+	fontSafe(d)
+	title := tReportTitle.In(d.Lang)
+	doc, err := eng.Render(d.Lang, "report", d, render.Document{
+		Title:    title,
+		Subtitle: d.Campaign.Name,
+		Header:   title,
+		Author:   d.Campaign.Coalition,
+		Cover:    true,
+		Contents: true,
+		Date:     opt.Stamp,
+	})
+	if err != nil {
+		return nil, err
+	}
+	page := opt.PageSize
+	if page == "" {
+		page = "A4"
+	}
+	return pdf.Render(doc, pdf.Options{PageSize: page})
+}
+
+// fontSafe replaces every character the embedded fonts cannot draw with
+// U+FFFD's stand-in '?'. Country files are checked for such characters
+// before a build, but returns come from partners' spreadsheets (emoji
+// included), and one such character must not cost the whole report.
+func fontSafe(d *Data) {
+	camp := *d.Campaign
+	camp.Steering = nil
+	d.Campaign = &camp
+	cleanStrings(reflect.ValueOf(d).Elem())
+}
+
+func cleanStrings(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.String:
+		if v.CanSet() {
+			v.SetString(fontClean(v.String()))
+		}
+	case reflect.Pointer:
+		if !v.IsNil() {
+			cleanStrings(v.Elem())
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				cleanStrings(v.Field(i))
+			}
+		}
+	case reflect.Slice:
+		for i := range v.Len() {
+			cleanStrings(v.Index(i))
+		}
+	}
+}
+
+func fontClean(s string) string {
+	if _, bad := pdf.Missing(s); !bad {
+		return s
+	}
+	// pdf.Missing looks at the NFC form; replace in that form too.
+	s = norm.NFC.String(s)
+	for range 64 {
+		r, ok := pdf.Missing(s)
+		if !ok {
+			return s
+		}
+		s = strings.ReplaceAll(s, string(r), "?")
+	}
+	return strings.Map(func(r rune) rune {
+		if _, bad := pdf.Missing(string(r)); bad {
+			return '?'
+		}
+		return r
+	}, s)
+}

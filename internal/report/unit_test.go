@@ -1,0 +1,83 @@
+package report
+
+import (
+	"testing"
+
+	"opkit/internal/model"
+	"opkit/internal/outcome"
+)
+
+func TestNeutralise(t *testing.T) {
+	for in, want := range map[string]string{
+		"=1+1":        "'=1+1",
+		"+33 1 23":    "'+33 1 23",
+		"-2":          "'-2",
+		"@SUM(A1)":    "'@SUM(A1)",
+		"\tx":         "'\tx",
+		"plain":       "plain",
+		"":            "",
+		"a=b":         "a=b",
+		"returns/x=y": "returns/x=y",
+	} {
+		if got := neutralise(in); got != want {
+			t.Errorf("neutralise(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestAnonymousName(t *testing.T) {
+	for _, tc := range []struct{ lang, region, want string }{
+		{"en", "Africa", "A country in Africa"},
+		{"fr", "Africa", "Un pays d'Afrique"},
+		{"es", "Europe", "Un país de Europa"},
+		{"fr", "Latin America and the Caribbean", "Un pays d'Amérique latine et des Caraïbes"},
+		{"en", "  asia-pacific ", "A country in Asia and the Pacific"},
+		{"en", "Oceania", "A country in the region “Oceania”"},
+		{"es", "", "Un país"},
+	} {
+		if got := anonymousName(tc.lang, tc.region); got != tc.want {
+			t.Errorf("anonymousName(%s, %q) = %q, want %q", tc.lang, tc.region, got, tc.want)
+		}
+	}
+}
+
+func TestScrubber(t *testing.T) {
+	c := &model.Country{Code: "VN", Name: "Việt Nam", Event: model.Event{City: "Hà Nội", Languages: []string{"vi"}, Authorities: []model.Authority{{Name: "Dr Lan", Institution: "Institute of State and Law"}}},
+		Partners: []model.Partner{{Name: "Nhóm Nghiên cứu — Social Rights Study Group (fictional)", Contact: "Trần Thị Mai"}}}
+	o := &model.Outcome{Scalars: map[string]model.Value{outcome.SubmittedBy: {Text: "Nguyễn Văn An"}}}
+	s := scrubber(c, o)
+	for in, want := range map[string]string{
+		"In VIỆT NAM, at Hà Nội, Dr Lan spoke.":           "In […], at […], […] spoke.",
+		"The Social Rights Study Group and Nguyễn Văn An": "The […] and […]",
+		"VN and the VNPT company; vn stays":               "[…] and the VNPT company; vn stays",
+		"Nothing to hide here.":                           "Nothing to hide here.",
+	} {
+		if got := s(in); got != want {
+			t.Errorf("scrub(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestSharing(t *testing.T) {
+	pub := &model.Country{Visibility: model.VisibilityPublic}
+	low := &model.Country{Visibility: model.VisibilityLowProfile}
+	v := func(text string, coded bool) *model.Outcome {
+		return &model.Outcome{Scalars: map[string]model.Value{outcome.Sharing: {Text: text, Coded: coded}}}
+	}
+	for _, tc := range []struct {
+		c    *model.Country
+		o    *model.Outcome
+		want Sharing
+	}{
+		{pub, v(outcome.SharingPublic, true), Public},
+		{low, v(outcome.SharingPublic, true), Anonymised},
+		{pub, v(outcome.SharingAnonymised, true), Anonymised},
+		{low, v(outcome.SharingCoalitionOnly, true), CoalitionOnly},
+		{pub, v("share with everyone", false), CoalitionOnly},
+		{pub, v("", false), CoalitionOnly},
+	} {
+		if got := sharingOf(tc.c, tc.o); got != tc.want {
+			t.Errorf("sharingOf(%s, %+v) = %d, want %d", tc.c.Visibility, tc.o.Scalars, got, tc.want)
+		}
+	}
+}
