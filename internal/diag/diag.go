@@ -105,7 +105,7 @@ func (l List) Sort() {
 			cmp.Compare(a.File, b.File),
 			cmp.Compare(a.Line, b.Line),
 			cmp.Compare(a.Col, b.Col),
-			cmp.Compare(a.Cell, b.Cell),
+			compareCells(a.Cell, b.Cell),
 			cmp.Compare(a.Message, b.Message),
 		)
 	})
@@ -165,4 +165,31 @@ func distance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(rb)]
+}
+
+// compareCells orders "Event!B9" before "Event!B12": by sheet, then row,
+// then column, as a reader scans a sheet.
+func compareCells(a, b string) int {
+	sa, ca, ra := splitCell(a)
+	sb, cb, rb := splitCell(b)
+	return cmp.Or(cmp.Compare(sa, sb), cmp.Compare(ra, rb), cmp.Compare(len(ca), len(cb)), cmp.Compare(ca, cb))
+}
+
+func splitCell(c string) (sheet, col string, row int) {
+	ref := c
+	if i := strings.LastIndexByte(c, '!'); i >= 0 {
+		sheet, ref = c[:i], c[i+1:]
+	}
+	i := 0
+	for i < len(ref) && (ref[i] < '0' || ref[i] > '9') {
+		i++
+	}
+	col = ref[:i]
+	for _, r := range ref[i:] {
+		if r < '0' || r > '9' {
+			return sheet, ref, 0
+		}
+		row = row*10 + int(r-'0')
+	}
+	return sheet, col, row
 }
