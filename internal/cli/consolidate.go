@@ -61,7 +61,7 @@ Examples:
 	return c
 }
 
-// expandInputs turns folders into the regular files directly inside them,
+// expandInputs turns folders into the files directly inside them,
 // sorted, so every file a partner sent gets its row in the intake log.
 func expandInputs(inputs []string) ([]string, error) {
 	var paths []string
@@ -80,7 +80,9 @@ func expandInputs(inputs []string) ([]string, error) {
 		}
 		var names []string
 		for _, ent := range ents {
-			if ent.Type().IsRegular() {
+			// Links and odd files are kept too: intake gives each its row
+			// (accepted or rejected with a reason); only sub-folders are skipped.
+			if st, err := os.Stat(filepath.Join(in, ent.Name())); err != nil || !st.IsDir() {
 				names = append(names, ent.Name())
 			}
 		}

@@ -73,29 +73,28 @@ type Options struct {
 
 // Entry is one input file and what became of it.
 type Entry struct {
-	Path     string // as given, to open the file
-	File     string // as shown to people: relative to the workspace when inside it
-	SHA256   string // hex; empty when the file could not be read
-	Size     int64
-	Status   Status
-	Country  string   // upper-case code when the workbook names one
-	Reasons  []string // why it was not accepted
-	Diags    diag.List
-	Outcome  *model.Outcome // the return, for accepted entries only
-	Reported string         // op_submitted_on, YYYY-MM-DD or ""
+	Path        string // as given, to open the file
+	File        string // as shown to people: relative to the workspace when inside it
+	SHA256      string // hex; empty when the file was not read (missing, not a regular file, too big)
+	Size        int64
+	Status      Status
+	Country     string   // upper-case code when the workbook names one
+	Reasons     []string // why it was not accepted
+	Diags       diag.List
+	Outcome     *model.Outcome // the return, for accepted entries only
+	SubmittedOn string         // op_submitted_on, YYYY-MM-DD or ""
 }
 
 // Warnings formats the cell-level diagnostics as the intake log shows them:
-// "Event!C7: message".
+// "Event!C7: message". A cell error (a date that is not one, a required
+// field left empty) does not reject the return: the rest of it is good and
+// New York needs it; the message says which value is missing or unusable.
 func (e *Entry) Warnings() []string {
 	out := make([]string, 0, len(e.Diags))
 	for _, d := range e.Diags {
 		s := d.Message
 		if d.Cell != "" {
 			s = d.Cell + ": " + s
-		}
-		if d.Severity == diag.Error {
-			s += " (value not used)"
 		}
 		out = append(out, s)
 	}
@@ -244,6 +243,11 @@ func intakeOne(ws *model.Workspace, e *Entry, lim Limits) {
 	if !ok {
 		return
 	}
+	if base := filepath.Base(e.Path); strings.HasPrefix(base, ".~lock.") || strings.HasPrefix(base, "~$") {
+		// Kept in the log like any file, so that staff delete it knowingly.
+		reject(e, "an office lock file (the workbook was open when the folder was copied), not a return; it can be deleted")
+		return
+	}
 	if why := sniff(data, e.File); why != "" {
 		reject(e, why)
 		return
@@ -256,7 +260,7 @@ func intakeOne(ws *model.Workspace, e *Entry, lim Limits) {
 	}
 	e.Diags = ds
 	e.Country = strings.ToUpper(strings.TrimSpace(o.Scalar(outcome.CountryCode)))
-	e.Reported = o.Scalar(outcome.SubmittedOn)
+	e.SubmittedOn = o.Scalar(outcome.SubmittedOn)
 	if why := checkIdentity(ws, o, e.Country); why != "" {
 		reject(e, why)
 		return
@@ -379,13 +383,14 @@ var errTimeout = errors.New("timeout")
 // comes back as an error.
 func readWithDeadline(name string, data []byte, lim Limits) (*model.Outcome, diag.List, error) {
 	ch := make(chan readResult, 1)
+	read := readFunc // read here: an abandoned reader must not touch globals later
 	go func() {
 		defer func() {
 			if p := recover(); p != nil {
 				ch <- readResult{err: fmt.Errorf("%w: the reader failed on this file (%v)", errPanic, p)}
 			}
 		}()
-		o, ds, err := readFunc(name, data, lim.Read)
+		o, ds, err := read(name, data, lim.Read)
 		ch <- readResult{o, ds, err}
 	}()
 	t := time.NewTimer(lim.Timeout)
@@ -479,7 +484,7 @@ func markDuplicates(es []Entry) {
 func markSuperseded(es []Entry) {
 	best := map[string]*Entry{}
 	later := func(a, b *Entry) bool { // a after b
-		return cmp.Or(cmp.Compare(a.Reported, b.Reported), cmp.Compare(a.File, b.File)) > 0
+		return cmp.Or(cmp.Compare(a.SubmittedOn, b.SubmittedOn), cmp.Compare(a.File, b.File)) > 0
 	}
 	for i := range es {
 		e := &es[i]
@@ -497,8 +502,8 @@ func markSuperseded(es []Entry) {
 		}
 		w := best[e.Country]
 		when := ""
-		if w.Reported != "" {
-			when = " (submitted " + w.Reported + ")"
+		if w.SubmittedOn != "" {
+			when = " (submitted " + w.SubmittedOn + ")"
 		}
 		e.Status = Superseded
 		e.Reasons = []string{"superseded by " + w.File + when + ", a later return for " + e.Country}

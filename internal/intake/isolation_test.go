@@ -87,3 +87,21 @@ func TestSniff(t *testing.T) {
 		}
 	}
 }
+
+func TestLockFiles(t *testing.T) {
+	dir := t.TempDir()
+	var paths []string
+	for _, name := range []string{".~lock.ar.xlsx#", "~$ar.xlsx"} {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte("user,host,"+name), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	log := Run(&model.Workspace{Root: dir}, paths, Options{})
+	for _, e := range log.Entries {
+		if e.Status != Rejected || !strings.Contains(e.Reasons[0], "lock file") {
+			t.Errorf("%s: %s %q", e.File, e.Status, e.Reasons)
+		}
+	}
+}

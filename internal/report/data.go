@@ -70,15 +70,14 @@ type Group struct {
 
 // Item is one row of a table of a return, with the country it came from.
 type Item struct {
-	Country     string // display name: the country's, or "A country in REGION"
-	Text        string
-	Who         string     // who can act / responsible
-	Type        string     // challenge type label
-	Deadline    model.Date // next steps
-	Support     bool       // next step needing the Coalition's support
-	CaseTitle   string     // cases raised: the title in the briefing
-	Anonymous   bool
-	fromRequest bool
+	Country   string // display name: the country's, or "A country in REGION"
+	Text      string
+	Who       string     // who can act / responsible
+	Type      string     // challenge type label
+	Deadline  model.Date // next steps
+	Support   bool       // next step needing the Coalition's support
+	CaseTitle string     // cases raised: the title in the briefing
+	Anonymous bool
 }
 
 // Page is one country's return as the report shows it.
@@ -280,7 +279,7 @@ func build(ws *model.Workspace, log *intake.Log, lang string, stamp time.Time) *
 		d.Opportunities = append(d.Opportunities, p.Opportunities...)
 		d.NextSteps = append(d.NextSteps, p.NextSteps...)
 		if p.Support != "" {
-			d.Support = append(d.Support, Item{Country: p.Name, Text: p.Support, Anonymous: p.Anonymous, fromRequest: true})
+			d.Support = append(d.Support, Item{Country: p.Name, Text: p.Support, Anonymous: p.Anonymous})
 		}
 		for _, s := range p.NextSteps {
 			if s.Support {
@@ -390,8 +389,9 @@ func columnOptions(table, col string) []outcome.Option {
 }
 
 // page builds the country page. For an anonymised return, only the
-// positions, figures and scrubbed discussion remain: no city, authority,
-// partner, media or case, since any of them can name the country.
+// positions, figures and scrubbed discussion remain: no date, city,
+// authority, partner, media or case, since any of them can name the
+// country.
 func page(r ret, lang string) Page {
 	o, s := r.o, r.scrub
 	anon := r.sharing == Anonymised
@@ -409,10 +409,12 @@ func page(r ret, lang string) Page {
 		Statement:        s(o.Scalar(outcome.AuthorityStatement)),
 		Support:          s(o.Scalar(outcome.SupportRequested)),
 	}
-	if dt, err := model.ParseDate(o.Scalar(outcome.EventDate)); err == nil {
-		p.Date = dt
-	}
 	if !anon {
+		// The date of a closed meeting, with the region, can be enough to
+		// tell who met; anonymised pages go without it.
+		if dt, err := model.ParseDate(o.Scalar(outcome.EventDate)); err == nil {
+			p.Date = dt
+		}
 		p.Code = r.c.Code
 		p.City = o.Scalar(outcome.EventCity)
 		p.AuthorityName = o.Scalar(outcome.AuthorityName)

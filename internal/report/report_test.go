@@ -338,6 +338,9 @@ func checkCSV(t *testing.T, path string, want map[string]intaketest.Want) {
 		if r[2] != w.Status {
 			t.Errorf("%s: status %s, want %s (%s)", name, r[2], w.Status, r[4])
 		}
+		if name == "Outcome FINAL (2).xlsx.download" && !strings.Contains(r[5], "about sixty") {
+			t.Errorf("%s: warnings %q do not report the participants typed as words", name, r[5])
+		}
 		for i, c := range r {
 			if c != "" && strings.ContainsRune("=+-@", rune(c[0])) {
 				t.Errorf("%s: column %d starts with %q: not neutralised", name, i, c[:1])

@@ -81,3 +81,19 @@ func TestSharing(t *testing.T) {
 		}
 	}
 }
+
+func TestFontSafe(t *testing.T) {
+	d := &Data{Campaign: &model.Campaign{Name: "Campaign 🚀"}, Opportunities: []Item{{Text: "Good news 👍, Việt Nam, Ελλάδα, Україна"}},
+		Countries: []Page{{Name: "X", Partners: []string{"A 😀 B"}}}}
+	camp := d.Campaign
+	fontSafe(d)
+	if got := d.Opportunities[0].Text; got != "Good news ?, Việt Nam, Ελλάδα, Україна" {
+		t.Errorf("text = %q", got)
+	}
+	if got := d.Countries[0].Partners[0]; got != "A ? B" {
+		t.Errorf("partner = %q", got)
+	}
+	if d.Campaign.Name != "Campaign ?" || camp.Name != "Campaign 🚀" {
+		t.Errorf("campaign %q, original %q: the workspace's campaign must stay untouched", d.Campaign.Name, camp.Name)
+	}
+}

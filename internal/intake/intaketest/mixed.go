@@ -75,6 +75,7 @@ func WriteMixed(dir string, ws *model.Workspace) (map[string]Want, error) {
 
 	snRet := Typical(sn, "sn")
 	snRet.Scalars[outcome.SignPosition] = "Signera le 24 septembre" // French label in any pack
+	snRet.Scalars[outcome.Participants] = "about sixty"             // a cell error: reported, the return still accepted
 	data, err = Fill(sn, camp, snRet)
 	write("Outcome FINAL (2).xlsx.download", data, err, Want{Status: "accepted", Country: "SN"})
 
@@ -142,10 +143,6 @@ func WriteMixed(dir string, ws *model.Workspace) (map[string]Want, error) {
 
 	if firstErr != nil {
 		return nil, firstErr
-	}
-	// Fixed modification times keep nothing time-dependent in the inputs.
-	for name := range want {
-		_ = os.Chtimes(filepath.Join(dir, name), Stamp, Stamp)
 	}
 	return want, nil
 }
