@@ -265,6 +265,29 @@ func (l *layout) timeline(lines []string, x, w float64) error {
 	for months/step > 12 {
 		step++
 	}
+	// Axis labels: the start and end dates unless a month starts there,
+	// then the months that do not collide with them.
+	type axisLabel struct {
+		x    float64
+		text string
+	}
+	var placed []axisLabel
+	tryLabel := func(lx float64, text string) {
+		lw := reg.width(text, size-1)
+		lx = max(min(lx, x+w-lw), x)
+		for _, p := range placed {
+			if lx < p.x+reg.width(p.text, size-1)+2 && p.x < lx+lw+2 {
+				return
+			}
+		}
+		placed = append(placed, axisLabel{lx, text})
+	}
+	if start.Day() != 1 {
+		tryLabel(x, l.lab.shortDate(start))
+	}
+	if end.AddDate(0, 0, 1).Day() != 1 {
+		tryLabel(x+w, l.lab.shortDate(end))
+	}
 	i := 0
 	for m := first; !m.After(end); m = m.AddDate(0, 1, 0) {
 		if m.Before(start) {
@@ -273,12 +296,12 @@ func (l *layout) timeline(lines []string, x, w float64) error {
 		mx := pos(m)
 		l.add(op{kind: opLine, x: mx, y: axisY - 1, w: mx, h: axisY + 1, color: mutedColor, size: 0.3})
 		if i%step == 0 {
-			label := l.lab.month(m)
-			if mx+0.6+reg.width(label, size-1) <= x+w+0.01 {
-				l.add(op{kind: opText, x: mx + 0.6, y: axisY + 4.2, text: label, size: size - 1, color: mutedColor})
-			}
+			tryLabel(mx+0.6, l.lab.month(m))
 		}
 		i++
+	}
+	for _, p := range placed {
+		l.add(op{kind: opText, x: p.x, y: axisY + 4.2, text: p.text, size: size - 1, color: mutedColor})
 	}
 	// Connectors first, then labels on white, so that a connector that
 	// cannot avoid a label passes behind it.

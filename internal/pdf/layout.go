@@ -45,7 +45,7 @@ type opKind uint8
 const (
 	opText     opKind = iota // text at baseline (x, y)
 	opRect                   // filled rectangle
-	opLine                   // stroked line (x,y)-(w,h as x2,y2)
+	opLine                   // stroked line (x,y)-(w,h as x2,y2), dotted when level is 1
 	opCircle                 // filled circle at (x,y) radius w
 	opImage                  // the logo
 	opLinkURL                // clickable area to url
@@ -63,8 +63,8 @@ type op struct {
 	size       float64
 	color      rgb
 	url        string
-	dest       int
-	level      int
+	dest       int // heading index, for opLinkDest, opDest, opPageRef
+	level      int // outline level for opBookmark
 }
 
 type page struct {

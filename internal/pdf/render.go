@@ -180,14 +180,15 @@ func (l *layout) contents(hs []heading) {
 		if h.level > 2 {
 			continue
 		}
-		indent, st, gap := 0.0, bold, 2.6
+		// Number columns wide enough for "12" and "12.10", so titles align.
+		indent, st, gap, minNum := 0.0, bold, 2.6, 8.0
 		if h.level == 2 {
-			indent, st, gap = 8, regular, 0.6
+			indent, st, gap, minNum = 8, regular, 0.6, 10
 		}
 		p := para{size: bodySize, st: st, color: textColor}
 		numW := 0.0
 		if h.number != "" {
-			numW = max(l.fonts.faces[st].width(h.number, bodySize)+3, map[bool]float64{true: 8, false: 10}[h.level == 1])
+			numW = max(l.fonts.faces[st].width(h.number, bodySize)+3, minNum)
 		}
 		tx := x + indent + numW
 		lines := l.wrap(l.tokens([]run{{text: h.text}}, p), x+w-numCol-tx)
