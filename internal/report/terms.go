@@ -1,6 +1,7 @@
 package report
 
 import (
+	"opkit/internal/outcome"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -10,20 +11,9 @@ import (
 // column names, the anonymous name of a country, chart bars for answers
 // outside the lists. The prose of the PDF is in templates/LANG/report.md.tmpl.
 
-// L is a text in every report language, side by side so a missing
-// translation shows in review.
-type L struct{ En, Fr, Es string }
-
-// In returns the text in lang; English for anything else.
-func (l L) In(lang string) string {
-	switch lang {
-	case "fr":
-		return l.Fr
-	case "es":
-		return l.Es
-	}
-	return l.En
-}
+// L is a text in every language, the same side-by-side shape the outcome
+// workbook's labels use.
+type L = outcome.L
 
 var (
 	tOverview      = L{"Overview", "Vue d'ensemble", "Resumen"}
