@@ -1,10 +1,11 @@
 package report
 
 import (
-	"opkit/internal/outcome"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"opkit/internal/outcome"
 )
 
 // The words Go itself writes into the report and the workbook: sheet and
