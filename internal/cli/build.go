@@ -3,6 +3,7 @@ package cli
 import (
 	"flag"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"opkit/internal/model"
@@ -97,6 +98,7 @@ func buildPacks(e *env, w *model.Workspace, wsDir string, countries []*model.Cou
 		return err
 	}
 	eng := engineFor(wsDir)
+	e.outs.add(filepath.Join(dir, "packs"))
 	prog := newProgress(e, "building packs", quiet)
 	results, err := pack.BuildAll(w, countries, eng, pack.Options{OutDir: dir, PageSize: page, Stamp: st}, prog.Update)
 	prog.Done()

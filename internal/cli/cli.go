@@ -30,6 +30,7 @@ func (e invalidInput) Error() string { return e.msg }
 type env struct {
 	stdout, stderr io.Writer
 	getenv         func(string) string
+	outs           *outputs // folders being written, cleaned on interruption
 }
 
 type command struct {
@@ -46,8 +47,8 @@ func commands() []command {
 
 // Main runs opkit with args (without the program name) and returns the exit status.
 func Main(args []string, stdout, stderr io.Writer) int {
-	e := &env{stdout: stdout, stderr: stderr, getenv: os.Getenv}
-	return exitCode(e, run(e, args))
+	e := &env{stdout: stdout, stderr: stderr, getenv: os.Getenv, outs: &outputs{}}
+	return exitCode(e, runInterruptible(e, args))
 }
 
 func run(e *env, args []string) error {
@@ -89,7 +90,11 @@ func exitCode(e *env, err error) int {
 	var ue usageError
 	var ii invalidInput
 	var dl diag.List
+	var sig interrupted
 	switch {
+	case errors.As(err, &sig):
+		fmt.Fprintf(e.stderr, "opkit: %s\n", sig)
+		return sig.status()
 	case errors.As(err, &dl):
 		// Input problems found late (a character the font lacks, a bad
 		// template) are still positioned diagnostics.
@@ -128,7 +133,9 @@ Run "opkit COMMAND --help" for a command's flags and examples.
 WS is a workspace folder (default: the current folder); output goes to WS/out
 unless -o DIR is given.
 
-Exit status: 0 done and every input accepted, 1 invalid input, 2 usage error.
+Exit status: 0 done and every input accepted, 1 invalid input or a failed
+write, 2 usage error, 130/143 interrupted (SIGINT/SIGTERM; unfinished files
+are removed).
 `)
 }
 

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 
 	"opkit/internal/model"
 	"opkit/internal/report"
@@ -99,6 +100,7 @@ func consolidate(e *env, w *model.Workspace, wsDir string, paths []string, dir, 
 	if err != nil {
 		return err
 	}
+	e.outs.add(filepath.Join(dir, "report"))
 	prog := newProgress(e, "reading returns", quiet)
 	res, err := report.Consolidate(w, paths, engineFor(wsDir), dir, report.Options{PageSize: page, Stamp: st, Progress: prog.Update})
 	prog.Done()
@@ -106,6 +108,11 @@ func consolidate(e *env, w *model.Workspace, wsDir string, paths []string, dir, 
 		return fmt.Errorf("consolidate: %w", err)
 	}
 	for _, line := range res.Problems() {
+		// Problems are diagnostics ("FILE: error: ..."); --quiet keeps
+		// the rejections and drops the warnings about accepted files.
+		if quiet && strings.Contains(line, ": warning: ") {
+			continue
+		}
 		fmt.Fprintln(e.stderr, line)
 	}
 	if !quiet {

@@ -42,6 +42,7 @@ Example:
 
 func runDemo(e *env, dir string, quiet bool) error {
 	ws := filepath.Join(dir, "workspace")
+	e.outs.add(ws)
 	n, err := extract(examples.Demo, "demo", ws)
 	if err != nil {
 		return err
@@ -53,6 +54,9 @@ func runDemo(e *env, dir string, quiet bool) error {
 	}
 	say("demo workspace: %s (%d files)\n", ws, n)
 	w, ds := loadWorkspace(ws)
+	if quiet {
+		ds = ds.Errors()
+	}
 	if printDiags(e, ds) || w == nil {
 		return fmt.Errorf("demo: the embedded workspace has errors")
 	}

@@ -28,6 +28,7 @@ Example:
 	}
 	c.run = func(e *env, args []string) error {
 		flags := flag.NewFlagSet(c.name, flag.ContinueOnError)
+		quiet := flags.Bool("quiet", false, "print errors only")
 		pos, err := parse(e, c, flags, args)
 		if err != nil {
 			return err
@@ -53,10 +54,14 @@ Example:
 				return fmt.Errorf("init: %w", err)
 			}
 		}
+		e.outs.add(dir)
 		for _, n := range names {
 			if err := atomicfile.Write(filepath.Join(dir, filepath.FromSlash(n)), files[n]); err != nil {
 				return fmt.Errorf("init: %w", err)
 			}
+		}
+		if *quiet {
+			return nil
 		}
 		fmt.Fprintf(e.stdout, "created %s with %d files; next: opkit check %s\n", dir, len(names), dir)
 		return nil

@@ -54,6 +54,7 @@ func writePlan(e *env, w *model.Workspace, wsDir, dir, page string, quiet bool) 
 	if err != nil {
 		return err
 	}
+	e.outs.add(filepath.Join(dir, "plan"))
 	p := plan.Make(w)
 	if err := plan.Write(p, w, engineFor(wsDir), dir, plan.Options{PageSize: page, Stamp: st}); err != nil {
 		return fmt.Errorf("plan: %w", err)
