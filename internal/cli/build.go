@@ -100,7 +100,7 @@ func buildPacks(e *env, w *model.Workspace, wsDir string, countries []*model.Cou
 	eng := engineFor(wsDir)
 	e.outs.add(filepath.Join(dir, "packs"))
 	prog := newProgress(e, "building packs", quiet)
-	results, err := pack.BuildAll(w, countries, eng, pack.Options{OutDir: dir, PageSize: page, Stamp: st}, prog.Update)
+	results, err := pack.BuildAll(e.ctx, w, countries, eng, pack.Options{OutDir: dir, PageSize: page, Stamp: st}, prog.Update)
 	prog.Done()
 	if err != nil {
 		return err

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -28,6 +29,7 @@ func (e invalidInput) Error() string { return e.msg }
 
 // env is what a command may touch: its output streams and the environment.
 type env struct {
+	ctx            context.Context // cancelled on SIGINT/SIGTERM
 	stdout, stderr io.Writer
 	getenv         func(string) string
 	outs           *outputs // folders being written, cleaned on interruption
@@ -47,7 +49,7 @@ func commands() []command {
 
 // Main runs opkit with args (without the program name) and returns the exit status.
 func Main(args []string, stdout, stderr io.Writer) int {
-	e := &env{stdout: stdout, stderr: stderr, getenv: os.Getenv, outs: &outputs{}}
+	e := &env{ctx: context.Background(), stdout: stdout, stderr: stderr, getenv: os.Getenv, outs: &outputs{}}
 	return exitCode(e, runInterruptible(e, args))
 }
 

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"io/fs"
 	"os"
@@ -9,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+	"time"
 )
 
 // interrupted is the error of a run stopped by SIGINT or SIGTERM.
@@ -79,20 +81,37 @@ func sweepDir(dir string) int {
 	return n
 }
 
-// runInterruptible runs the command and, on SIGINT or SIGTERM, stops
-// waiting for it: the temp files of the outputs are removed and the
-// interruption is returned, after which the caller exits (ending the
-// workers mid-pack). Files already renamed into place are complete.
+// grace bounds how long an interrupted command may take to stop: a build
+// finishes the packs under way (a second or two), plan and consolidate
+// finish their few files.
+const grace = 15 * time.Second
+
+// runInterruptible runs the command; on SIGINT or SIGTERM it cancels
+// e.ctx, waits for the command to stop (builds start no new pack and
+// return once the packs under way are written), removes the temp files of
+// its outputs and returns the interruption. Files already renamed into
+// place are complete. A second signal, or a command slower to stop than
+// grace, skips the wait; temp files a still-running writer creates after
+// that are removed by the next run into the same folder.
 func runInterruptible(e *env, args []string) error {
-	sigs := make(chan os.Signal, 1)
+	sigs := make(chan os.Signal, 2)
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
 	defer signal.Stop(sigs)
+	ctx, cancel := context.WithCancel(e.ctx)
+	defer cancel()
+	e.ctx = ctx
 	done := make(chan error, 1)
 	go func() { done <- run(e, args) }()
 	select {
 	case err := <-done:
 		return err
 	case s := <-sigs:
+		cancel()
+		select {
+		case <-done:
+		case <-sigs:
+		case <-time.After(grace):
+		}
 		return interrupted{sig: s, removed: e.outs.sweep()}
 	}
 }

@@ -141,17 +141,21 @@ func (l *Log) Summary() string {
 
 // Problems lists, in diagnostic form, every rejection and every warning of
 // an accepted file, for stderr. Cell problems of an accepted file are
-// warnings: the file is used and the value named stays out.
+// warnings: the file is used and the value named stays out. Files are named
+// by the path as given, like the workspace's own diagnostics, so the lines
+// point at the file from where the command ran; the log keeps the
+// workspace-relative name.
 func (l *Log) Problems() []string {
 	var out []string
 	for _, e := range l.Entries {
 		switch e.Status {
 		case Rejected:
 			for _, r := range e.Reasons {
-				out = append(out, diag.Diagnostic{File: e.File, Severity: diag.Error, Message: "rejected: " + r}.String())
+				out = append(out, diag.Diagnostic{File: e.Path, Severity: diag.Error, Message: "rejected: " + r}.String())
 			}
 		case Accepted:
 			for _, d := range e.Diags {
+				d.File = e.Path
 				d.Severity = diag.Warning
 				out = append(out, d.String())
 			}

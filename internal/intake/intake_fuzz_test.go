@@ -28,7 +28,7 @@ func FuzzIntake(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	bomb, err := intaketest.ZipBomb(8 << 20)
+	bomb, err := intaketest.ZipBomb(2 << 20)
 	if err != nil {
 		f.Fatal(err)
 	}

@@ -304,7 +304,8 @@ func (w *writer) writeInstructions(sheet string) {
 		w.check(f.SetCellStyle(sheet, cell, cell, w.st.para))
 		// Rows do not grow with wrapped text on their own in every program.
 		lines := 1 + utf8.RuneCountInString(p)/95
-		w.check(f.SetRowHeight(sheet, row, float64(15*lines+3)))
+		// 409 points is the tallest row the format allows.
+		w.check(f.SetRowHeight(sheet, row, min(float64(15*lines+3), 409)))
 		row++
 	}
 	row++

@@ -1,6 +1,7 @@
 package pack
 
 import (
+	"context"
 	"fmt"
 	"testing"
 
@@ -52,7 +53,7 @@ func BenchmarkBuild200(b *testing.B) {
 	eng := render.NewEngine(nil)
 	for b.Loop() {
 		dir := b.TempDir()
-		if _, err := BuildAll(ws, allCountries(ws), eng, Options{OutDir: dir, Stamp: stamp}, nil); err != nil {
+		if _, err := BuildAll(context.Background(), ws, allCountries(ws), eng, Options{OutDir: dir, Stamp: stamp}, nil); err != nil {
 			b.Fatal(err)
 		}
 	}

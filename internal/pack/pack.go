@@ -1,6 +1,7 @@
 package pack
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -188,9 +189,11 @@ func CheckFonts(c *model.Country) error {
 // BuildAll builds the packs of countries in parallel, one worker per CPU.
 // Results come back in the order of countries whatever the finishing
 // order; progress (may be nil) is called after each pack. Every country is
-// attempted; the error joins all failures (a diag.List when they are all
-// input problems).
-func BuildAll(ws *model.Workspace, countries []*model.Country, eng *render.Engine, opt Options, progress func(done, total int)) ([]Result, error) {
+// attempted unless ctx is cancelled: then no new pack starts, BuildAll
+// waits for the packs under way to be written (so that a caller cleaning
+// up does not race a worker) and returns ctx's error. Otherwise the error
+// joins all failures (a diag.List when they are all input problems).
+func BuildAll(ctx context.Context, ws *model.Workspace, countries []*model.Country, eng *render.Engine, opt Options, progress func(done, total int)) ([]Result, error) {
 	// Each PDF allocates tens of megabytes of short-lived font and
 	// compression buffers inside fpdf while keeping little alive; with the
 	// default GOGC the collector runs constantly (a third of the time of a
@@ -209,6 +212,9 @@ func BuildAll(ws *model.Workspace, countries []*model.Country, eng *render.Engin
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
+				if ctx.Err() != nil {
+					continue // drain: a cancelled build starts nothing new
+				}
 				results[i], errs[i] = Build(ws, countries[i], eng, opt)
 				mu.Lock()
 				done++
@@ -219,11 +225,22 @@ func BuildAll(ws *model.Workspace, countries []*model.Country, eng *render.Engin
 			}
 		}()
 	}
+feed:
 	for i := range countries {
-		jobs <- i
+		if ctx.Err() != nil {
+			break // select picks at random when a worker is also free
+		}
+		select {
+		case jobs <- i:
+		case <-ctx.Done():
+			break feed
+		}
 	}
 	close(jobs)
 	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 
 	var ok []Result
 	var all []error

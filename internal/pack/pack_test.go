@@ -2,11 +2,13 @@ package pack
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -76,7 +78,7 @@ func buildDemo(t *testing.T) (*model.Workspace, string) {
 		return ws, demoOut
 	}
 	dir := t.TempDir()
-	if _, err := BuildAll(ws, allCountries(ws), render.NewEngine(nil), Options{OutDir: dir, Stamp: stamp}, nil); err != nil {
+	if _, err := BuildAll(context.Background(), ws, allCountries(ws), render.NewEngine(nil), Options{OutDir: dir, Stamp: stamp}, nil); err != nil {
 		t.Fatal(err)
 	}
 	// t.TempDir is removed when this test ends; keep a private copy.
@@ -270,7 +272,7 @@ func TestReproducible(t *testing.T) {
 		cs = append(cs, ws.Country(code))
 	}
 	for _, dir := range []string{a, b} {
-		if _, err := BuildAll(ws, cs, eng, Options{OutDir: dir, Stamp: stamp}, nil); err != nil {
+		if _, err := BuildAll(context.Background(), ws, cs, eng, Options{OutDir: dir, Stamp: stamp}, nil); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -342,7 +344,7 @@ func TestBuildAllOrderAndProgress(t *testing.T) {
 		cs[i], cs[j] = cs[j], cs[i]
 	}
 	var seen []int
-	res, err := BuildAll(ws, cs, render.NewEngine(nil), Options{OutDir: t.TempDir(), Stamp: stamp}, func(done, total int) {
+	res, err := BuildAll(context.Background(), ws, cs, render.NewEngine(nil), Options{OutDir: t.TempDir(), Stamp: stamp}, func(done, total int) {
 		if total != len(cs) {
 			t.Errorf("total %d", total)
 		}
@@ -364,6 +366,40 @@ func TestBuildAllOrderAndProgress(t *testing.T) {
 	}
 	if got := res[0].Summary(); !strings.HasPrefix(got, strings.ToLower(cs[0].Code)+": ") {
 		t.Errorf("summary %q", got)
+	}
+}
+
+// TestBuildAllCancelled: once the context is cancelled no new pack starts;
+// the packs already under way finish whole, and the error is the context's.
+func TestBuildAllCancelled(t *testing.T) {
+	ws := demo(t)
+	cs := allCountries(ws)
+	dir := t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	started := 0
+	_, err := BuildAll(ctx, ws, cs, render.NewEngine(nil), Options{OutDir: dir, Stamp: stamp}, func(done, total int) {
+		started = done
+		cancel()
+	})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+	// The pack that cancelled, and at most those the other workers had
+	// under way.
+	if started > min(runtime.NumCPU(), len(cs)) {
+		t.Errorf("%d packs were built; only those under way at the cancel should finish", started)
+	}
+	entries, _ := os.ReadDir(filepath.Join(dir, "packs"))
+	for _, e := range entries {
+		files, _ := os.ReadDir(filepath.Join(dir, "packs", e.Name()))
+		for _, f := range files {
+			if strings.Contains(f.Name(), ".tmp-") {
+				t.Errorf("temporary file left: %s/%s", e.Name(), f.Name())
+			}
+		}
+		if len(files) < 3 {
+			t.Errorf("pack %s is partial: %d files", e.Name(), len(files))
+		}
 	}
 }
 

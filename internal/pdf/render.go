@@ -369,11 +369,19 @@ func (l *layout) fit(s string, st style, size, w float64) string {
 	if face.width(s, size) <= w {
 		return s
 	}
-	r := []rune(s)
-	for len(r) > 0 && face.width(string(r)+"…", size) > w {
-		r = r[:len(r)-1]
+	// One pass: keep runes while they and the ellipsis still fit, so a
+	// pathological title costs linear time, not a width per prefix.
+	limit := w - face.width("…", size)
+	used := 0.0
+	cut := len(s)
+	for i, r := range s {
+		used += float64(face.runeWidth(r)) * size / 1000 * ptToMM
+		if used > limit {
+			cut = i
+			break
+		}
 	}
-	return strings.TrimSpace(string(r)) + "…"
+	return strings.TrimSpace(s[:cut]) + "…"
 }
 
 // emitter skips redundant fpdf state changes.

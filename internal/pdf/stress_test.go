@@ -136,3 +136,33 @@ func TestLongContents(t *testing.T) {
 		}
 	}
 }
+
+// TestFitLongHeader checks the running header's ellipsis on a name tens of
+// thousands of characters long: the result fits and keeps a prefix.
+func TestFitLongHeader(t *testing.T) {
+	fs, err := loadFonts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := &layout{fonts: fs}
+	for _, s := range []string{
+		strings.Repeat("Côte d'Ivoire ", 5000),
+		strings.Repeat("Україна", 8000),
+		"Short",
+	} {
+		const w = 150.0
+		got := l.fit(s, regular, 8, w)
+		if fs.faces[regular].width(got, 8) > w {
+			t.Errorf("fit(%.20q…) = %d runes, wider than %v mm", s, len([]rune(got)), w)
+		}
+		if s == "Short" {
+			if got != s {
+				t.Errorf("fit(Short) = %q", got)
+			}
+			continue
+		}
+		if !strings.HasSuffix(got, "…") || !strings.HasPrefix(s, strings.TrimSuffix(got, "…")) || len([]rune(got)) < 40 {
+			t.Errorf("fit(%.20q…) = %q", s, got)
+		}
+	}
+}

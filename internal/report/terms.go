@@ -17,54 +17,54 @@ import (
 type L = outcome.L
 
 var (
-	tOverview      = L{"Overview", "Vue d'ensemble", "Resumen"}
-	tReturns       = L{"Returns", "Retours", "Respuestas"}
-	tIntake        = L{"Intake log", "Journal de réception", "Registro de recepción"}
-	tAwaited       = L{"Awaited", "En attente", "Pendientes"}
-	tCountry       = L{"Country", "Pays", "País"}
-	tCode          = L{"Code", "Code", "Código"}
-	tRegion        = L{"Region", "Région", "Región"}
-	tVisibility    = L{"Visibility", "Visibilité", "Visibilidad"}
-	tFile          = L{"File", "Fichier", "Archivo"}
-	tSHA           = L{"SHA-256", "SHA-256", "SHA-256"}
-	tStatus        = L{"Status", "Statut", "Estado"}
-	tReasons       = L{"Reasons", "Motifs", "Motivos"}
-	tWarnings      = L{"Warnings", "Avertissements", "Advertencias"}
-	tTemplate      = L{"Template version", "Version du modèle", "Versión de la plantilla"}
-	tPackID        = L{"Pack id", "Identifiant du dossier", "Identificador del dosier"}
-	tNotAccepted   = L{"Files received, not accepted", "Fichiers reçus, non acceptés", "Archivos recibidos, no aceptados"}
-	tCaseTitle     = L{"Case title (briefing)", "Titre du cas (dossier)", "Título del caso (dosier)"}
-	tConfidential  = L{"Confidentiality", "Confidentialité", "Confidencialidad"}
-	tFigure        = L{"Figure", "Indicateur", "Indicador"}
-	tNumber        = L{"Number", "Nombre", "Número"}
-	tAnswer        = L{"Answer", "Réponse", "Respuesta"}
-	tOtherAnswer   = L{"Other answer", "Autre réponse", "Otra respuesta"}
-	tNotStated     = L{"Not stated", "Non indiqué", "No indicado"}
-	tTypeNotGiven  = L{"Type not given", "Type non précisé", "Tipo no indicado"}
-	tReportTitle   = L{"Report for New York", "Rapport pour New York", "Informe para Nueva York"}
-	tConsolidated  = L{"Consolidated outcomes", "Résultats consolidés", "Resultados consolidados"}
-	tCountriesWS   = L{"Countries in the campaign", "Pays de la campagne", "Países de la campaña"}
-	tFilesReceived = L{"Files received", "Fichiers reçus", "Archivos recibidos"}
-	tAcceptedN     = L{"Returns accepted", "Retours acceptés", "Respuestas aceptadas"}
-	tRejectedN     = L{"Files rejected", "Fichiers rejetés", "Archivos rechazados"}
-	tSupersededN   = L{"Returns superseded", "Retours remplacés", "Respuestas sustituidas"}
-	tDuplicateN    = L{"Duplicate files", "Fichiers en double", "Archivos duplicados"}
-	tAwaitedN      = L{"Countries awaited", "Pays en attente", "Países pendientes"}
-	tHeldN         = L{"Events held", "Événements tenus", "Eventos celebrados"}
-	tPostponedN    = L{"Events postponed", "Événements reportés", "Eventos aplazados"}
-	tNotHeldN      = L{"Events not held", "Événements non tenus", "Eventos no celebrados"}
-	tAuthoritiesN  = L{"Events with a national authority", "Événements avec une autorité nationale", "Eventos con una autoridad nacional"}
-	tParticipantsN = L{"Participants (total)", "Participants (total)", "Participantes (total)"}
-	tOrgsN         = L{"Organisations represented (total)", "Organisations représentées (total)", "Organizaciones representadas (total)"}
-	tPublicN       = L{"Returns shared publicly", "Retours publics", "Respuestas públicas"}
-	tAnonN         = L{"Returns shared anonymously", "Retours anonymisés", "Respuestas anonimizadas"}
-	tCoalitionN    = L{"Returns for the Coalition only", "Retours réservés à la Coalition", "Respuestas solo para la Coalición"}
+	tOverview      = L{En: "Overview", Fr: "Vue d'ensemble", Es: "Resumen"}
+	tReturns       = L{En: "Returns", Fr: "Retours", Es: "Respuestas"}
+	tIntake        = L{En: "Intake log", Fr: "Journal de réception", Es: "Registro de recepción"}
+	tAwaited       = L{En: "Awaited", Fr: "En attente", Es: "Pendientes"}
+	tCountry       = L{En: "Country", Fr: "Pays", Es: "País"}
+	tCode          = L{En: "Code", Fr: "Code", Es: "Código"}
+	tRegion        = L{En: "Region", Fr: "Région", Es: "Región"}
+	tVisibility    = L{En: "Visibility", Fr: "Visibilité", Es: "Visibilidad"}
+	tFile          = L{En: "File", Fr: "Fichier", Es: "Archivo"}
+	tSHA           = L{En: "SHA-256", Fr: "SHA-256", Es: "SHA-256"}
+	tStatus        = L{En: "Status", Fr: "Statut", Es: "Estado"}
+	tReasons       = L{En: "Reasons", Fr: "Motifs", Es: "Motivos"}
+	tWarnings      = L{En: "Warnings", Fr: "Avertissements", Es: "Advertencias"}
+	tTemplate      = L{En: "Template version", Fr: "Version du modèle", Es: "Versión de la plantilla"}
+	tPackID        = L{En: "Pack id", Fr: "Identifiant du dossier", Es: "Identificador del dosier"}
+	tNotAccepted   = L{En: "Files received, not accepted", Fr: "Fichiers reçus, non acceptés", Es: "Archivos recibidos, no aceptados"}
+	tCaseTitle     = L{En: "Case title (briefing)", Fr: "Titre du cas (dossier)", Es: "Título del caso (dosier)"}
+	tConfidential  = L{En: "Confidentiality", Fr: "Confidentialité", Es: "Confidencialidad"}
+	tFigure        = L{En: "Figure", Fr: "Indicateur", Es: "Indicador"}
+	tNumber        = L{En: "Number", Fr: "Nombre", Es: "Número"}
+	tAnswer        = L{En: "Answer", Fr: "Réponse", Es: "Respuesta"}
+	tOtherAnswer   = L{En: "Other answer", Fr: "Autre réponse", Es: "Otra respuesta"}
+	tNotStated     = L{En: "Not stated", Fr: "Non indiqué", Es: "No indicado"}
+	tTypeNotGiven  = L{En: "Type not given", Fr: "Type non précisé", Es: "Tipo no indicado"}
+	tReportTitle   = L{En: "Report for New York", Fr: "Rapport pour New York", Es: "Informe para Nueva York"}
+	tConsolidated  = L{En: "Consolidated outcomes", Fr: "Résultats consolidés", Es: "Resultados consolidados"}
+	tCountriesWS   = L{En: "Countries in the campaign", Fr: "Pays de la campagne", Es: "Países de la campaña"}
+	tFilesReceived = L{En: "Files received", Fr: "Fichiers reçus", Es: "Archivos recibidos"}
+	tAcceptedN     = L{En: "Returns accepted", Fr: "Retours acceptés", Es: "Respuestas aceptadas"}
+	tRejectedN     = L{En: "Files rejected", Fr: "Fichiers rejetés", Es: "Archivos rechazados"}
+	tSupersededN   = L{En: "Returns superseded", Fr: "Retours remplacés", Es: "Respuestas sustituidas"}
+	tDuplicateN    = L{En: "Duplicate files", Fr: "Fichiers en double", Es: "Archivos duplicados"}
+	tAwaitedN      = L{En: "Countries awaited", Fr: "Pays en attente", Es: "Países pendientes"}
+	tHeldN         = L{En: "Events held", Fr: "Événements tenus", Es: "Eventos celebrados"}
+	tPostponedN    = L{En: "Events postponed", Fr: "Événements reportés", Es: "Eventos aplazados"}
+	tNotHeldN      = L{En: "Events not held", Fr: "Événements non tenus", Es: "Eventos no celebrados"}
+	tAuthoritiesN  = L{En: "Events with a national authority", Fr: "Événements avec une autorité nationale", Es: "Eventos con una autoridad nacional"}
+	tParticipantsN = L{En: "Participants (total)", Fr: "Participants (total)", Es: "Participantes (total)"}
+	tOrgsN         = L{En: "Organisations represented (total)", Fr: "Organisations représentées (total)", Es: "Organizaciones representadas (total)"}
+	tPublicN       = L{En: "Returns shared publicly", Fr: "Retours publics", Es: "Respuestas públicas"}
+	tAnonN         = L{En: "Returns shared anonymously", Fr: "Retours anonymisés", Es: "Respuestas anonimizadas"}
+	tCoalitionN    = L{En: "Returns for the Coalition only", Fr: "Retours réservés à la Coalition", Es: "Respuestas solo para la Coalición"}
 
 	tStatusLabel = map[string]L{
-		"accepted":   {"accepted", "accepté", "aceptado"},
-		"rejected":   {"rejected", "rejeté", "rechazado"},
-		"superseded": {"superseded", "remplacé", "sustituido"},
-		"duplicate":  {"duplicate", "doublon", "duplicado"},
+		"accepted":   {En: "accepted", Fr: "accepté", Es: "aceptado"},
+		"rejected":   {En: "rejected", Fr: "rejeté", Es: "rechazado"},
+		"superseded": {En: "superseded", Fr: "remplacé", Es: "sustituido"},
+		"duplicate":  {En: "duplicate", Fr: "doublon", Es: "duplicado"},
 	}
 )
 
@@ -72,26 +72,26 @@ var (
 // French and Spanish need the right preposition and article, so whole
 // phrases are listed. Keys are compared folded.
 var regionPhrase = map[string]L{
-	"africa":                          {"a country in Africa", "un pays d'Afrique", "un país de África"},
-	"americas":                        {"a country in the Americas", "un pays des Amériques", "un país de las Américas"},
-	"the americas":                    {"a country in the Americas", "un pays des Amériques", "un país de las Américas"},
-	"asia":                            {"a country in Asia", "un pays d'Asie", "un país de Asia"},
-	"asia-pacific":                    {"a country in Asia and the Pacific", "un pays d'Asie-Pacifique", "un país de Asia y el Pacífico"},
-	"asia pacific":                    {"a country in Asia and the Pacific", "un pays d'Asie-Pacifique", "un país de Asia y el Pacífico"},
-	"asia and the pacific":            {"a country in Asia and the Pacific", "un pays d'Asie-Pacifique", "un país de Asia y el Pacífico"},
-	"europe":                          {"a country in Europe", "un pays d'Europe", "un país de Europa"},
-	"eastern europe":                  {"a country in Eastern Europe", "un pays d'Europe de l'Est", "un país de Europa del Este"},
-	"western europe":                  {"a country in Western Europe", "un pays d'Europe de l'Ouest", "un país de Europa Occidental"},
-	"latin america":                   {"a country in Latin America", "un pays d'Amérique latine", "un país de América Latina"},
-	"latin america and the caribbean": {"a country in Latin America and the Caribbean", "un pays d'Amérique latine et des Caraïbes", "un país de América Latina y el Caribe"},
-	"caribbean":                       {"a country in the Caribbean", "un pays des Caraïbes", "un país del Caribe"},
-	"north america":                   {"a country in North America", "un pays d'Amérique du Nord", "un país de América del Norte"},
-	"middle east":                     {"a country in the Middle East", "un pays du Moyen-Orient", "un país de Oriente Medio"},
-	"middle east and north africa":    {"a country in the Middle East and North Africa", "un pays du Moyen-Orient et d'Afrique du Nord", "un país de Oriente Medio y el Norte de África"},
-	"mena":                            {"a country in the Middle East and North Africa", "un pays du Moyen-Orient et d'Afrique du Nord", "un país de Oriente Medio y el Norte de África"},
-	"pacific":                         {"a country in the Pacific", "un pays du Pacifique", "un país del Pacífico"},
-	"central asia":                    {"a country in Central Asia", "un pays d'Asie centrale", "un país de Asia Central"},
-	"arab region":                     {"a country in the Arab region", "un pays de la région arabe", "un país de la región árabe"},
+	"africa":                          {En: "a country in Africa", Fr: "un pays d'Afrique", Es: "un país de África"},
+	"americas":                        {En: "a country in the Americas", Fr: "un pays des Amériques", Es: "un país de las Américas"},
+	"the americas":                    {En: "a country in the Americas", Fr: "un pays des Amériques", Es: "un país de las Américas"},
+	"asia":                            {En: "a country in Asia", Fr: "un pays d'Asie", Es: "un país de Asia"},
+	"asia-pacific":                    {En: "a country in Asia and the Pacific", Fr: "un pays d'Asie-Pacifique", Es: "un país de Asia y el Pacífico"},
+	"asia pacific":                    {En: "a country in Asia and the Pacific", Fr: "un pays d'Asie-Pacifique", Es: "un país de Asia y el Pacífico"},
+	"asia and the pacific":            {En: "a country in Asia and the Pacific", Fr: "un pays d'Asie-Pacifique", Es: "un país de Asia y el Pacífico"},
+	"europe":                          {En: "a country in Europe", Fr: "un pays d'Europe", Es: "un país de Europa"},
+	"eastern europe":                  {En: "a country in Eastern Europe", Fr: "un pays d'Europe de l'Est", Es: "un país de Europa del Este"},
+	"western europe":                  {En: "a country in Western Europe", Fr: "un pays d'Europe de l'Ouest", Es: "un país de Europa Occidental"},
+	"latin america":                   {En: "a country in Latin America", Fr: "un pays d'Amérique latine", Es: "un país de América Latina"},
+	"latin america and the caribbean": {En: "a country in Latin America and the Caribbean", Fr: "un pays d'Amérique latine et des Caraïbes", Es: "un país de América Latina y el Caribe"},
+	"caribbean":                       {En: "a country in the Caribbean", Fr: "un pays des Caraïbes", Es: "un país del Caribe"},
+	"north america":                   {En: "a country in North America", Fr: "un pays d'Amérique du Nord", Es: "un país de América del Norte"},
+	"middle east":                     {En: "a country in the Middle East", Fr: "un pays du Moyen-Orient", Es: "un país de Oriente Medio"},
+	"middle east and north africa":    {En: "a country in the Middle East and North Africa", Fr: "un pays du Moyen-Orient et d'Afrique du Nord", Es: "un país de Oriente Medio y el Norte de África"},
+	"mena":                            {En: "a country in the Middle East and North Africa", Fr: "un pays du Moyen-Orient et d'Afrique du Nord", Es: "un país de Oriente Medio y el Norte de África"},
+	"pacific":                         {En: "a country in the Pacific", Fr: "un pays du Pacifique", Es: "un país del Pacífico"},
+	"central asia":                    {En: "a country in Central Asia", Fr: "un pays d'Asie centrale", Es: "un país de Asia Central"},
+	"arab region":                     {En: "a country in the Arab region", Fr: "un pays de la région arabe", Es: "un país de la región árabe"},
 }
 
 // anonymousName is how a country that must not be named appears: "A country
@@ -102,9 +102,9 @@ func anonymousName(lang, region string) string {
 		return capFirst(p.In(lang))
 	}
 	if key == "" {
-		return capFirst(L{"a country", "un pays", "un país"}.In(lang))
+		return capFirst(L{En: "a country", Fr: "un pays", Es: "un país"}.In(lang))
 	}
-	return capFirst(strings.Replace(L{"a country in the region “%s”", "un pays de la région « %s »", "un país de la región «%s»"}.In(lang), "%s", region, 1))
+	return capFirst(strings.Replace(L{En: "a country in the region “%s”", Fr: "un pays de la région « %s »", Es: "un país de la región «%s»"}.In(lang), "%s", region, 1))
 }
 
 func capFirst(s string) string {

@@ -162,7 +162,39 @@ func (r *tr) typeErr(path string, v *val, want string) {
 	r.f.errorf(v.off, "%s must be %s, not %s", path, want, describe(v))
 }
 
+// Text limits, in characters. Names and titles appear in page headers,
+// table cells and spreadsheet cells (Excel holds at most 32,767 characters
+// in a cell and 409 points of row height); longer prose still has to fit a
+// cell of the outcome workbook and stay readable in a briefing.
+const (
+	maxShortText = 200
+	maxLongText  = 10000
+)
+
+var shortTextKeys = map[string]bool{
+	"name": true, "title": true, "city": true, "code": true, "id": true,
+	"institution": true, "location": true, "organisation": true, "region": true,
+	"speaker": true, "venue": true, "signature_venue": true, "coalition": true,
+	"contact": true,
+}
+
+// checkLen reports a text over its limit, at the value.
+func (r *tr) checkLen(path string, v *val) {
+	key := lastKey(path)
+	if i := strings.IndexByte(key, '['); i >= 0 {
+		key = key[:i]
+	}
+	limit := maxLongText
+	if shortTextKeys[key] {
+		limit = maxShortText
+	}
+	if n := utf8.RuneCountInString(v.raw); n > limit {
+		r.f.errorf(v.off, "%s is %d characters long; the limit is %d", path, n, limit)
+	}
+}
+
 func (r *tr) addText(path string, v *val) {
+	r.checkLen(path, v)
 	if r.f.texts == nil {
 		return
 	}
