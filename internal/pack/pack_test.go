@@ -5,9 +5,11 @@ import (
 	"context"
 	"errors"
 	"io/fs"
+	"opkit/internal/outcome"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strings"
 	"testing"
@@ -476,4 +478,80 @@ func TestLetter(t *testing.T) {
 			t.Errorf("%s is not Letter:\n%s", f, info)
 		}
 	}
+}
+
+// TestBuildAtTextLimits: a country file with every name, title and city at
+// the loader's 200-character limit (one of them a single unbreakable word)
+// and every summary at 10 000 characters passes check and builds PDFs that
+// qpdf accepts and a workbook that reads back: what check lets through
+// always builds.
+func TestBuildAtTextLimits(t *testing.T) {
+	need(t, "qpdf")
+	src, err := fs.ReadFile(examples.Demo, "demo/countries/ua.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := func(n int) string { return string([]rune(strings.Repeat("Україна Việt ", n/13+1))[:n]) }
+	short := regexp.MustCompile(`(?m)^(name|title|city) = "[^"]*"`)
+	first := true
+	text := short.ReplaceAllStringFunc(string(src), func(m string) string {
+		key := m[:strings.Index(m, " ")]
+		v := words(200)
+		if first { // the country's name: one word, no place to break
+			v, first = strings.Repeat("Ü", 200), false
+		}
+		return key + ` = "` + strings.TrimSpace(v) + strings.Repeat("x", 200-len([]rune(strings.TrimSpace(v)))) + `"`
+	})
+	long := regexp.MustCompile(`(?ms)^summary = """.*?"""`)
+	text = long.ReplaceAllString(text, `summary = """`+words(10000)+`"""`)
+	fsys := fstest.MapFS{}
+	err = fs.WalkDir(examples.Demo, "demo", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.HasPrefix(p, "demo/returns/") {
+			return err
+		}
+		b, err := fs.ReadFile(examples.Demo, p)
+		fsys[strings.TrimPrefix(p, "demo/")] = &fstest.MapFile{Data: b}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys["countries/ua.toml"] = &fstest.MapFile{Data: []byte(text)}
+	ws, diags := workspace.Load(fsys, ".")
+	if ws == nil || diags.HasErrors() {
+		t.Fatalf("the file at the limits does not pass check: %v", diags)
+	}
+	c := ws.Country("UA")
+	if n := len([]rune(c.Name)); n != 200 {
+		t.Fatalf("name has %d characters", n)
+	}
+	res, err := Build(ws, c, render.NewEngine(nil), Options{OutDir: limitsOut(t), Stamp: stamp})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range res.Files {
+		switch filepath.Ext(f) {
+		case ".pdf":
+			if b, err := exec.Command("qpdf", "--check", f).CombinedOutput(); err != nil {
+				t.Errorf("qpdf --check %s: %v\n%s", filepath.Base(f), err, b)
+			}
+		case ".xlsx":
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, _, err := outcome.Read(filepath.Base(f), data, outcome.DefaultLimits()); err != nil {
+				t.Errorf("read back %s: %v", filepath.Base(f), err)
+			}
+		}
+	}
+}
+
+// limitsOut is a temporary folder, or OPKIT_KEEP when set, to look at the
+// pages built at the limits.
+func limitsOut(t *testing.T) string {
+	if d := os.Getenv("OPKIT_KEEP"); d != "" {
+		return d
+	}
+	return t.TempDir()
 }
