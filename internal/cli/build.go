@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"flag"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -27,23 +26,9 @@ Examples:
   opkit build --country ar,ci          two countries only`,
 	}
 	c.run = func(e *env, args []string) error {
-		flags := flag.NewFlagSet(c.name, flag.ContinueOnError)
-		out := flags.String("o", "", "output `DIR` (default WS/out)")
+		flags, o := newOutputFlags(c.name)
 		only := flags.String("country", "", "build only these `CC,...` (ISO codes)")
-		page := flags.String("page-size", "A4", "paper size: A4 or Letter")
-		quiet := flags.Bool("quiet", false, "print errors only")
-		pos, err := parse(e, c, flags, args)
-		if err != nil {
-			return err
-		}
-		ws, err := atMostOne(c, pos, ".")
-		if err != nil {
-			return err
-		}
-		if err := checkPageSize(*page); err != nil {
-			return err
-		}
-		w, err := requireValid(e, ws, *quiet)
+		ws, w, err := o.oneWorkspace(e, c, flags, args)
 		if err != nil {
 			return err
 		}
@@ -51,16 +36,9 @@ Examples:
 		if err != nil {
 			return err
 		}
-		return buildPacks(e, w, ws, countries, outDir(*out, ws), *page, *quiet)
+		return buildPacks(e, w, ws, countries, outDir(o.out, ws), o.page, o.quiet)
 	}
 	return c
-}
-
-func checkPageSize(s string) error {
-	if s != "A4" && s != "Letter" {
-		return usageError{fmt.Sprintf("--page-size %q: use A4 or Letter", s)}
-	}
-	return nil
 }
 
 // selectCountries picks the countries named in --country, or all.

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -30,15 +29,9 @@ Examples:
   opkit consolidate . ~/Downloads/ar.xlsx    one file from elsewhere`,
 	}
 	c.run = func(e *env, args []string) error {
-		flags := flag.NewFlagSet(c.name, flag.ContinueOnError)
-		out := flags.String("o", "", "output `DIR` (default WS/out)")
-		page := flags.String("page-size", "A4", "paper size: A4 or Letter")
-		quiet := flags.Bool("quiet", false, "print errors only")
-		pos, err := parse(e, c, flags, args)
+		flags, o := newOutputFlags(c.name)
+		pos, err := o.parse(e, c, flags, args)
 		if err != nil {
-			return err
-		}
-		if err := checkPageSize(*page); err != nil {
 			return err
 		}
 		ws := "."
@@ -46,7 +39,7 @@ Examples:
 		if len(pos) > 0 {
 			ws, inputs = pos[0], pos[1:]
 		}
-		w, err := requireValid(e, ws, *quiet)
+		w, err := requireValid(e, ws, o.quiet)
 		if err != nil {
 			return err
 		}
@@ -57,7 +50,7 @@ Examples:
 		if err != nil {
 			return err
 		}
-		return consolidate(e, w, ws, paths, outDir(*out, ws), *page, *quiet)
+		return consolidate(e, w, ws, paths, outDir(o.out, ws), o.page, o.quiet)
 	}
 	return c
 }

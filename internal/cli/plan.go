@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"flag"
 	"fmt"
 	"path/filepath"
 
@@ -25,26 +24,12 @@ Examples:
   opkit plan examples/demo -o out   another workspace, output in ./out/plan`,
 	}
 	c.run = func(e *env, args []string) error {
-		flags := flag.NewFlagSet(c.name, flag.ContinueOnError)
-		out := flags.String("o", "", "output `DIR` (default WS/out)")
-		page := flags.String("page-size", "A4", "paper size: A4 or Letter")
-		quiet := flags.Bool("quiet", false, "print errors only")
-		pos, err := parse(e, c, flags, args)
+		flags, o := newOutputFlags(c.name)
+		ws, w, err := o.oneWorkspace(e, c, flags, args)
 		if err != nil {
 			return err
 		}
-		ws, err := atMostOne(c, pos, ".")
-		if err != nil {
-			return err
-		}
-		if err := checkPageSize(*page); err != nil {
-			return err
-		}
-		w, err := requireValid(e, ws, *quiet)
-		if err != nil {
-			return err
-		}
-		return writePlan(e, w, ws, outDir(*out, ws), *page, *quiet)
+		return writePlan(e, w, ws, outDir(o.out, ws), o.page, o.quiet)
 	}
 	return c
 }

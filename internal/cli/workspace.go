@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -69,4 +70,48 @@ func requireValid(e *env, ws string, quiet bool) (*model.Workspace, error) {
 		return nil, invalidInput{fmt.Sprintf("%s has errors; fix them and run again (opkit check %s)", ws, ws)}
 	}
 	return w, nil
+}
+
+// outputFlags are the flags of the commands that write files (build, plan,
+// consolidate), declared once so that they read the same in every help.
+type outputFlags struct {
+	out, page string
+	quiet     bool
+}
+
+func newOutputFlags(name string) (*flag.FlagSet, *outputFlags) {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	o := &outputFlags{}
+	fs.StringVar(&o.out, "o", "", "output `DIR` (default WS/out)")
+	fs.StringVar(&o.page, "page-size", "A4", "paper size: A4 or Letter")
+	fs.BoolVar(&o.quiet, "quiet", false, "print errors only")
+	return fs, o
+}
+
+// parse parses the command line and checks the paper size; it returns the
+// positional arguments.
+func (o *outputFlags) parse(e *env, c command, fs *flag.FlagSet, args []string) ([]string, error) {
+	pos, err := parse(e, c, fs, args)
+	if err != nil {
+		return nil, err
+	}
+	if o.page != "A4" && o.page != "Letter" {
+		return nil, usageError{fmt.Sprintf("--page-size %q: use A4 or Letter", o.page)}
+	}
+	return pos, nil
+}
+
+// oneWorkspace is parse for a command that takes at most one workspace
+// folder (default: the current one), which it loads and requires valid.
+func (o *outputFlags) oneWorkspace(e *env, c command, fs *flag.FlagSet, args []string) (string, *model.Workspace, error) {
+	pos, err := o.parse(e, c, fs, args)
+	if err != nil {
+		return "", nil, err
+	}
+	ws, err := atMostOne(c, pos, ".")
+	if err != nil {
+		return "", nil, err
+	}
+	w, err := requireValid(e, ws, o.quiet)
+	return ws, w, err
 }

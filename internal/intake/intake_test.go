@@ -2,36 +2,25 @@ package intake_test
 
 import (
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
-	"slices"
 	"sort"
 	"strings"
 	"testing"
 
-	"opkit/examples"
 	"opkit/internal/intake"
 	"opkit/internal/intake/intaketest"
 	"opkit/internal/model"
 	"opkit/internal/outcome"
-	"opkit/internal/workspace"
 )
 
 func demo(t testing.TB, root string) *model.Workspace {
 	t.Helper()
-	sub, err := fs.Sub(examples.Demo, "demo")
+	ws, err := intaketest.Demo(root)
 	if err != nil {
 		t.Fatal(err)
 	}
-	ws, ds := workspace.Load(sub, "examples/demo")
-	if ws == nil || ds.HasErrors() {
-		t.Fatalf("demo workspace: %v", ds)
-	}
-	ws.Root = root
-	ws.Countries = append(ws.Countries, intaketest.Kenya, intaketest.Myanmar)
-	slices.SortFunc(ws.Countries, func(a, b model.Country) int { return strings.Compare(a.Code, b.Code) })
 	return ws
 }
 

@@ -15,7 +15,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/metrics"
-	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -41,17 +40,10 @@ var stamp = time.Date(2027, 9, 24, 0, 0, 0, 0, time.UTC)
 
 func demo(t testing.TB, root string) *model.Workspace {
 	t.Helper()
-	sub, err := fs.Sub(examples.Demo, "demo")
+	ws, err := intaketest.Demo(root)
 	if err != nil {
 		t.Fatal(err)
 	}
-	ws, ds := workspace.Load(sub, "examples/demo")
-	if ws == nil || ds.HasErrors() {
-		t.Fatalf("demo workspace: %v", ds)
-	}
-	ws.Root = root
-	ws.Countries = append(ws.Countries, intaketest.Kenya, intaketest.Myanmar)
-	slices.SortFunc(ws.Countries, func(a, b model.Country) int { return strings.Compare(a.Code, b.Code) })
 	return ws
 }
 

@@ -10,14 +10,18 @@ import (
 	"compress/flate"
 	"fmt"
 	"io"
+	"io/fs"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/xuri/excelize/v2"
 
+	"opkit/examples"
 	"opkit/internal/model"
 	"opkit/internal/outcome"
+	"opkit/internal/workspace"
 )
 
 // Return is what a partner types: scalar fields by defined name and table
@@ -27,6 +31,23 @@ import (
 type Return struct {
 	Scalars map[string]string
 	Tables  map[string][][]string
+}
+
+// Demo is the demo workspace, as if at root, with Kenya and Myanmar added
+// (countries with no return, and a low-profile one).
+func Demo(root string) (*model.Workspace, error) {
+	sub, err := fs.Sub(examples.Demo, "demo")
+	if err != nil {
+		return nil, err
+	}
+	ws, ds := workspace.Load(sub, "examples/demo")
+	if ws == nil || ds.HasErrors() {
+		return nil, fmt.Errorf("demo workspace: %v", ds)
+	}
+	ws.Root = root
+	ws.Countries = append(ws.Countries, Kenya, Myanmar)
+	slices.SortFunc(ws.Countries, func(a, b model.Country) int { return strings.Compare(a.Code, b.Code) })
+	return ws, nil
 }
 
 // Stamp is the fixed date test workbooks are written with.
