@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -143,7 +144,18 @@ func cmdStatus(ts *testscript.TestScript, neg bool, args []string) {
 // toolCondition answers [tool:NAME]: whether NAME is installed. Under CI
 // a missing tool is an error, so that "[!tool:qpdf] skip" never hides a
 // broken CI machine.
+//
+// [root] is whether the tests run as root, whom file modes do not stop;
+// [mountns] whether a private mount namespace can be made here (unshare(1)
+// and the right to mount, as root on CI), to give a command a really full
+// or read-only output folder.
 func toolCondition(cond string) (bool, error) {
+	switch cond {
+	case "root":
+		return os.Geteuid() == 0, nil
+	case "mountns":
+		return canMount(), nil
+	}
 	name, ok := strings.CutPrefix(cond, "tool:")
 	if !ok {
 		return false, fmt.Errorf("unknown condition %q", cond)
@@ -156,6 +168,15 @@ func toolCondition(cond string) (bool, error) {
 	}
 	return true, nil
 }
+
+var canMount = sync.OnceValue(func() bool {
+	dir, err := os.MkdirTemp("", "opkit-mountns-")
+	if err != nil {
+		return false
+	}
+	defer os.RemoveAll(dir)
+	return exec.Command("unshare", "-m", "sh", "-c", `mount -t tmpfs -o size=16k tmpfs "$1"`, "sh", dir).Run() == nil
+})
 
 // complete DIR checks that every output under DIR is whole: each PDF passes
 // qpdf --check and each .xlsx is a zip whose every part reads to the end
