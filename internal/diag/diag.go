@@ -131,6 +131,11 @@ func (l List) Err() error {
 // Suggest returns the candidate closest to s by edit distance (case
 // ignored), when it is close enough to be what the user meant.
 func Suggest(s string, candidates []string) string {
+	// Edit distance is quadratic in the length, and nothing a suggestion
+	// can be made from (keys, codes, names of lists) is this long.
+	if len(s) > 64 {
+		return ""
+	}
 	best, bestD := "", 1<<30
 	ls := strings.ToLower(s)
 	for _, c := range candidates {

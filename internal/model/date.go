@@ -1,6 +1,7 @@
 package model
 
 import (
+	"cmp"
 	"fmt"
 	"time"
 )
@@ -64,14 +65,7 @@ func (d Date) After(e Date) bool { return d.Compare(e) > 0 }
 
 // Compare returns -1, 0 or +1.
 func (d Date) Compare(e Date) int {
-	switch {
-	case d.Year != e.Year:
-		return sign(d.Year - e.Year)
-	case d.Month != e.Month:
-		return sign(int(d.Month) - int(e.Month))
-	default:
-		return sign(d.Day - e.Day)
-	}
+	return cmp.Or(cmp.Compare(d.Year, e.Year), cmp.Compare(d.Month, e.Month), cmp.Compare(d.Day, e.Day))
 }
 
 // AddDays moves the date by n days.
@@ -82,16 +76,6 @@ func (d Date) DaysUntil(e Date) int { return int(e.Time().Sub(d.Time()).Hours() 
 
 // Weekday of the date.
 func (d Date) Weekday() time.Weekday { return d.Time().Weekday() }
-
-func sign(n int) int {
-	switch {
-	case n < 0:
-		return -1
-	case n > 0:
-		return 1
-	}
-	return 0
-}
 
 // Period is a closed range of dates, both ends included.
 type Period struct {

@@ -15,7 +15,7 @@ const (
 )
 
 // Stances lists every stance.
-var Stances = []string{"committed", "leaning", "undecided", "opposed", "unknown"}
+var Stances = []string{string(StanceCommitted), string(StanceLeaning), string(StanceUndecided), string(StanceOpposed), string(StanceUnknown)}
 
 // Visibility says whether a partner can campaign in the open.
 type Visibility string
@@ -26,7 +26,7 @@ const (
 )
 
 // Visibilities lists every visibility.
-var Visibilities = []string{"public", "low-profile"}
+var Visibilities = []string{string(VisibilityPublic), string(VisibilityLowProfile)}
 
 // Phase says whether the country's work is toward signature (before
 // 24 September) or toward ratification (after it).
@@ -38,7 +38,7 @@ const (
 )
 
 // Phases lists every phase.
-var Phases = []string{"signature", "ratification"}
+var Phases = []string{string(PhaseSignature), string(PhaseRatification)}
 
 // Format is the shape of the national event.
 type Format string
@@ -51,7 +51,7 @@ const (
 )
 
 // Formats lists every event format.
-var Formats = []string{"public-forum", "roundtable", "closed-meeting", "none"}
+var Formats = []string{string(FormatPublicForum), string(FormatRoundtable), string(FormatClosedMeeting), string(FormatNone)}
 
 // AuthorityStatus is where an invitation to a national authority stands.
 type AuthorityStatus string
@@ -63,7 +63,7 @@ const (
 )
 
 // AuthorityStatuses lists every authority status.
-var AuthorityStatuses = []string{"invited", "confirmed", "declined"}
+var AuthorityStatuses = []string{string(AuthorityInvited), string(AuthorityConfirmed), string(AuthorityDeclined)}
 
 // Confidentiality says who may read a case.
 type Confidentiality string
@@ -78,7 +78,7 @@ const (
 )
 
 // Confidentialities lists every confidentiality level.
-var Confidentialities = []string{"public", "event", "restricted"}
+var Confidentialities = []string{string(ConfidentialityPublic), string(ConfidentialityEvent), string(ConfidentialityRestricted)}
 
 // MechanismKind is the kind of a domestic remedy mechanism.
 type MechanismKind string

@@ -34,7 +34,6 @@ func LoadDir(dir string) (*model.Workspace, diag.List) {
 func Load(fsys fs.FS, display string) (*model.Workspace, diag.List) {
 	var l diag.List
 	ws := &model.Workspace{}
-	usable := false
 
 	var camp *model.Campaign
 	var regions []regionRef
@@ -44,7 +43,6 @@ func Load(fsys fs.FS, display string) (*model.Workspace, diag.List) {
 		report(f, perrs)
 		ws.Campaign, regions = decodeCampaign(f)
 		camp = &ws.Campaign
-		usable = true
 	}
 
 	entries, err := fs.ReadDir(fsys, "countries")
@@ -80,7 +78,6 @@ func Load(fsys fs.FS, display string) (*model.Workspace, diag.List) {
 		})
 		c.Texts = texts
 		ws.Countries = append(ws.Countries, c)
-		usable = true
 	}
 	checkRegions(regions, ws.Countries)
 	if err == nil && n == 0 {
@@ -90,7 +87,7 @@ func Load(fsys fs.FS, display string) (*model.Workspace, diag.List) {
 		return cmp.Or(cmp.Compare(a.Code, b.Code), cmp.Compare(a.File, b.File))
 	})
 	l.Sort()
-	if !usable {
+	if camp == nil && len(ws.Countries) == 0 {
 		return nil, l
 	}
 	return ws, l
@@ -134,12 +131,12 @@ type regionRef struct {
 func checkRegions(refs []regionRef, countries []model.Country) {
 	var have []string
 	for _, c := range countries {
-		if c.Region != "" && !contains(have, c.Region) {
+		if c.Region != "" && !slices.Contains(have, c.Region) {
 			have = append(have, c.Region)
 		}
 	}
 	for _, r := range refs {
-		if contains(have, r.v.raw) || len(r.v.raw) > 64 {
+		if slices.Contains(have, r.v.raw) {
 			continue
 		}
 		if s := diag.Suggest(r.v.raw, have); s != "" {
@@ -183,11 +180,8 @@ func decodeCampaign(f *file) (model.Campaign, []regionRef) {
 		m.MaxEvents = s.integer("max_events", true, 0)
 		s.done()
 		if iv != nil && m.ID != "" {
-			if first, dup := ids[m.ID]; dup {
-				line, _ := f.d.pos(first.off)
+			if line, dup := f.seenBefore(ids, m.ID, iv); dup {
 				f.errorf(iv.off, "%s: id %q is already used by another member (line %d); each member needs their own id", s.sub("id"), m.ID, line)
-			} else {
-				ids[m.ID] = iv
 			}
 		}
 		camp.Steering = append(camp.Steering, m)
@@ -217,7 +211,7 @@ func decodeCountry(f *file, base string, camp *model.Campaign) (model.Country, b
 		ct.done()
 	}
 
-	var firstLead *val
+	lead := map[string]*val{}
 	for _, p := range root.tables("partners") {
 		var pt model.Partner
 		pt.Name = p.str("name", true)
@@ -227,11 +221,8 @@ func decodeCountry(f *file, base string, camp *model.Campaign) (model.Country, b
 		p.done()
 		if pt.Lead {
 			lv := p.t.get("lead").v
-			if firstLead != nil {
-				line, _ := f.d.pos(firstLead.off)
+			if line, dup := f.seenBefore(lead, "lead", lv); dup {
 				f.warnf(lv.off, "%s: another partner is already the lead (line %d); the first one is used", p.sub("lead"), line)
-			} else {
-				firstLead = lv
 			}
 		}
 		c.Partners = append(c.Partners, pt)
@@ -242,21 +233,18 @@ func decodeCountry(f *file, base string, camp *model.Campaign) (model.Country, b
 	}
 
 	if st := root.table("situation", false); st != nil {
-		c.Situation.Summary = st.str("summary", false)
+		c.Situation.Summary = st.prose("summary", false)
 		seen := map[string]*val{}
 		for _, rt := range st.tables("rights") {
 			var rs model.RightSituation
 			r, rv := rt.enumAt("right", true, "right", model.RightCodes())
 			rs.Right = model.Right(r)
 			if rv != nil {
-				if first, dup := seen[r]; dup {
-					line, _ := f.d.pos(first.off)
+				if line, dup := f.seenBefore(seen, r, rv); dup {
 					f.warnf(rv.off, "%s: %s is already described on line %d", rt.sub("right"), r, line)
-				} else {
-					seen[r] = rv
 				}
 			}
-			rs.Summary = rt.str("summary", true)
+			rs.Summary = rt.prose("summary", true)
 			for _, it := range rt.tables("indicators") {
 				var in model.Indicator
 				in.Name = it.str("name", true)
@@ -268,7 +256,7 @@ func decodeCountry(f *file, base string, camp *model.Campaign) (model.Country, b
 						in.Year = y
 					}
 				}
-				in.Source = it.str("source", false)
+				in.Source = it.prose("source", false)
 				it.done()
 				rs.Indicators = append(rs.Indicators, in)
 			}
@@ -284,11 +272,8 @@ func decodeCountry(f *file, base string, camp *model.Campaign) (model.Country, b
 		var iv *val
 		k.ID, iv = kt.strAt("id", true)
 		if iv != nil && k.ID != "" {
-			if first, dup := ids[k.ID]; dup {
-				line, _ := f.d.pos(first.off)
+			if line, dup := f.seenBefore(ids, k.ID, iv); dup {
 				f.errorf(iv.off, "%s: case id %q is already used on line %d; each case needs its own id", kt.sub("id"), k.ID, line)
-			} else {
-				ids[k.ID] = iv
 			}
 		}
 		k.Title = kt.str("title", true)
@@ -297,10 +282,10 @@ func decodeCountry(f *file, base string, camp *model.Campaign) (model.Country, b
 		for _, r := range kt.enums("rights", false, "right", model.RightCodes()) {
 			k.Rights = append(k.Rights, model.Right(r))
 		}
-		k.Summary = kt.str("summary", true)
-		k.Victims = kt.str("victims", false)
-		k.RemediesTried = kt.str("remedies_tried", false)
-		k.OPRelevance = kt.str("op_relevance", false)
+		k.Summary = kt.prose("summary", true)
+		k.Victims = kt.prose("victims", false)
+		k.RemediesTried = kt.prose("remedies_tried", false)
+		k.OPRelevance = kt.prose("op_relevance", false)
 		conf, confv := kt.enumAt("confidentiality", true, "confidentiality", model.Confidentialities)
 		k.Confidentiality = model.Confidentiality(conf)
 		k.Sources = kt.strs("sources", false)
@@ -312,14 +297,14 @@ func decodeCountry(f *file, base string, camp *model.Campaign) (model.Country, b
 	}
 
 	if rt := root.table("remedies", false); rt != nil {
-		c.Remedies.Summary = rt.str("summary", false)
+		c.Remedies.Summary = rt.prose("summary", false)
 		c.Remedies.ConstitutionRecognisesESCR = rt.boolean("constitution_recognises_escr", false)
 		for _, mt := range rt.tables("mechanisms") {
 			var m model.Mechanism
 			m.Name = mt.str("name", true)
 			m.Kind = model.MechanismKind(mt.enum("kind", true, "kind of mechanism", model.MechanismKinds))
 			m.Effective = model.Effectiveness(mt.enum("effective", false, "effectiveness", model.Effectivenesses))
-			m.Notes = mt.str("notes", false)
+			m.Notes = mt.prose("notes", false)
 			mt.done()
 			c.Remedies.Mechanisms = append(c.Remedies.Mechanisms, m)
 		}
@@ -328,7 +313,7 @@ func decodeCountry(f *file, base string, camp *model.Campaign) (model.Country, b
 	}
 
 	if pt := root.table("politics", false); pt != nil {
-		c.Politics.Summary = pt.str("summary", false)
+		c.Politics.Summary = pt.prose("summary", false)
 		c.Politics.ICESCR = model.ICESCRStatus(pt.enum("icescr", false, "ICESCR status", model.ICESCRStatuses))
 		c.Politics.OtherComplaintProcedures = pt.strs("other_complaint_procedures", false)
 		c.Politics.ResponsibleInstitutions = pt.strs("responsible_institutions", false)
@@ -337,7 +322,7 @@ func decodeCountry(f *file, base string, camp *model.Campaign) (model.Country, b
 		for _, ut := range pt.tables("upcoming") {
 			var m model.Milestone
 			m.Date, _ = ut.date("date", true)
-			m.What = ut.str("what", true)
+			m.What = ut.prose("what", true)
 			ut.done()
 			c.Politics.Upcoming = append(c.Politics.Upcoming, m)
 		}
@@ -361,7 +346,7 @@ func indicatorValue(it *tr) string {
 	}
 	switch e.v.kind {
 	case kString:
-		it.addText(it.sub("value"), e.v)
+		it.addText(it.sub("value"), e.v, maxLongText)
 		return e.v.raw
 	case kInteger, kFloat:
 		return strings.ReplaceAll(e.v.raw, "_", "")
@@ -429,7 +414,7 @@ func decodeEvent(f *file, et *tr, c *model.Country, camp *model.Campaign) {
 		}
 		return
 	}
-	if c.Visibility == model.VisibilityLowProfile && ev.Format == model.FormatPublicForum {
+	if c.LowProfile() && ev.Format == model.FormatPublicForum {
 		f.warnf(fv.off, "event.format is public-forum but the partner needs a low profile: a closed-meeting or roundtable draws less attention")
 	}
 	if len(ev.Authorities) == 0 {

@@ -3,6 +3,7 @@ package workspace
 import (
 	"fmt"
 	"net/mail"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -25,6 +26,16 @@ type file struct {
 func (f *file) errorf(off int, format string, args ...any) {
 	l, c := f.d.pos(off)
 	f.diags.Errorf(f.name, l, c, format, args...)
+}
+
+// seenBefore records v as the first value of key in seen, or, when key
+// already has one, returns the line it stands on.
+func (f *file) seenBefore(seen map[string]*val, key string, v *val) (line int, dup bool) {
+	if first, ok := seen[key]; ok {
+		return f.d.line(first.off), true
+	}
+	seen[key] = v
+	return 0, false
 }
 
 func (f *file) warnf(off int, format string, args ...any) {
@@ -80,13 +91,10 @@ var keyHook func(file, path string, present bool)
 func (r *tr) done() {
 	meant := map[string]bool{}
 	for _, e := range r.t.entries {
-		if contains(r.known, e.key) {
+		if slices.Contains(r.known, e.key) {
 			continue
 		}
-		s := ""
-		if len(e.key) <= 64 { // edit distance is quadratic; no key is that long
-			s = diag.Suggest(e.key, r.known)
-		}
+		s := diag.Suggest(e.key, r.known)
 		meant[s] = true
 		switch {
 		case s != "" && strings.EqualFold(s, e.key):
@@ -105,15 +113,6 @@ func (r *tr) done() {
 			r.f.errorf(r.t.off, "%s", m.msg)
 		}
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // describe names a value for a "must be X, not Y" message, in words a
@@ -171,30 +170,12 @@ const (
 	maxLongText  = 10000
 )
 
-var shortTextKeys = map[string]bool{
-	"name": true, "title": true, "city": true, "code": true, "id": true,
-	"institution": true, "location": true, "organisation": true, "region": true,
-	"speaker": true, "venue": true, "signature_venue": true, "coalition": true,
-	"contact": true,
-}
-
-// checkLen reports a text over its limit, at the value.
-func (r *tr) checkLen(path string, v *val) {
-	key := lastKey(path)
-	if i := strings.IndexByte(key, '['); i >= 0 {
-		key = key[:i]
-	}
-	limit := maxLongText
-	if shortTextKeys[key] {
-		limit = maxShortText
-	}
+// addText checks a text against its limit, at the value, and records it
+// for the font check.
+func (r *tr) addText(path string, v *val, limit int) {
 	if n := utf8.RuneCountInString(v.raw); n > limit {
 		r.f.errorf(v.off, "%s is %d characters long; the limit is %d", path, n, limit)
 	}
-}
-
-func (r *tr) addText(path string, v *val) {
-	r.checkLen(path, v)
 	if r.f.texts == nil {
 		return
 	}
@@ -202,15 +183,25 @@ func (r *tr) addText(path string, v *val) {
 	*r.f.texts = append(*r.f.texts, model.Text{Key: path, Line: l, Col: c, Value: v.raw})
 }
 
-// str reads a text value.
+// str reads a one-line text value: a name, title, place or id.
 func (r *tr) str(key string, required bool) string {
 	s, _ := r.strAt(key, required)
 	return s
 }
 
-// strAt also returns the value's node (nil when absent or wrong) for later
-// checks that point at it.
+// prose reads a text value that may run to paragraphs.
+func (r *tr) prose(key string, required bool) string {
+	s, _ := r.text(key, required, maxLongText)
+	return s
+}
+
+// strAt is str that also returns the value's node (nil when absent or
+// wrong) for later checks that point at it.
 func (r *tr) strAt(key string, required bool) (string, *val) {
+	return r.text(key, required, maxShortText)
+}
+
+func (r *tr) text(key string, required bool, limit int) (string, *val) {
 	e := r.lookup(key, required)
 	if e == nil {
 		return "", nil
@@ -219,7 +210,7 @@ func (r *tr) strAt(key string, required bool) (string, *val) {
 		r.typeErr(r.sub(key), e.v, wantText)
 		return "", nil
 	}
-	r.addText(r.sub(key), e.v)
+	r.addText(r.sub(key), e.v, limit)
 	if required && strings.TrimSpace(e.v.raw) == "" {
 		r.f.errorf(e.v.off, "%s must not be empty", r.sub(key))
 	}
@@ -249,7 +240,7 @@ func (r *tr) strsAt(key string, required bool) ([]string, []*val) {
 			r.typeErr(p, it, wantText)
 			continue
 		}
-		r.addText(p, it)
+		r.addText(p, it, maxLongText)
 		out = append(out, it.raw)
 		vals = append(vals, it)
 	}
@@ -259,10 +250,8 @@ func (r *tr) strsAt(key string, required bool) ([]string, []*val) {
 // enumMsg reports a value outside a closed list, with a suggestion.
 func (r *tr) enumMsg(path, what, got string, allowed []string, v *val) {
 	msg := fmt.Sprintf("%s: unknown %s %q;", path, what, got)
-	if len(got) <= 64 {
-		if s := diag.Suggest(got, allowed); s != "" {
-			msg += fmt.Sprintf(" did you mean %s?", s)
-		}
+	if s := diag.Suggest(got, allowed); s != "" {
+		msg += fmt.Sprintf(" did you mean %s?", s)
 	}
 	r.f.errorf(v.off, "%s allowed: %s", msg, strings.Join(allowed, ", "))
 }
@@ -278,7 +267,7 @@ func (r *tr) enumAt(key string, required bool, what string, allowed []string) (s
 	if v == nil {
 		return "", nil
 	}
-	if !contains(allowed, s) {
+	if !slices.Contains(allowed, s) {
 		r.enumMsg(r.sub(key), what, s, allowed, v)
 		return "", nil
 	}
@@ -290,7 +279,7 @@ func (r *tr) enums(key string, required bool, what string, allowed []string) []s
 	vals, nodes := r.strsAt(key, required)
 	var out []string
 	for i, s := range vals {
-		if !contains(allowed, s) {
+		if !slices.Contains(allowed, s) {
 			r.enumMsg(r.sub(key), what, s, allowed, nodes[i])
 			continue
 		}
@@ -403,7 +392,7 @@ func (r *tr) clock(key string) (model.Clock, bool) {
 		}
 		return c, true
 	case kString:
-		r.addText(p, e.v)
+		r.addText(p, e.v, maxLongText)
 		c, err := model.ParseClock(strings.TrimSpace(e.v.raw))
 		if err != nil {
 			r.f.errorf(e.v.off, "%s: %v", p, err)

@@ -88,6 +88,12 @@ type doc struct {
 
 // pos converts a byte offset into a 1-based line and a 1-based column
 // counted in characters (runes), which is what a text editor shows.
+// line is the line of off, for "first on line N" messages.
+func (d *doc) line(off int) int {
+	l, _ := d.pos(off)
+	return l
+}
+
 func (d *doc) pos(off int) (int, int) {
 	if off > len(d.data) {
 		off = len(d.data)
@@ -339,15 +345,12 @@ func (b *builder) setKey(t *table, ks []string, offs []int, v *val) {
 	t.add(k, offs[len(offs)-1], v)
 }
 
-func (b *builder) line(off int) int {
-	l, _ := b.d.pos(off)
-	return l
-}
+func (b *builder) line(off int) int { return b.d.line(off) }
 
 // header handles [a.b] and [[a.b]].
 func (b *builder) header(ks []string, offs []int, hdr int, array bool) {
 	t := b.d.root
-	name := joinKey(ks)
+	name := strings.Join(ks, ".")
 	for i, k := range ks[:len(ks)-1] {
 		e := t.get(k)
 		switch {
@@ -397,17 +400,6 @@ func (b *builder) header(ks []string, offs []int, hdr int, array bool) {
 		b.errorf(koff, "table [%s] is defined twice (first on line %d)", name, b.line(e.keyOff))
 		b.cur = newTable(hdr)
 	}
-}
-
-func joinKey(ks []string) string {
-	var buf bytes.Buffer
-	for i, k := range ks {
-		if i > 0 {
-			buf.WriteByte('.')
-		}
-		buf.WriteString(k)
-	}
-	return buf.String()
 }
 
 // friendly rewords the parser's commonest messages in terms of what to
