@@ -200,6 +200,10 @@ var (
 	optUndecided     = Option{Undecided, L{"Undecided", "Indécis", "Indeciso"}}
 	optNoInformation = Option{NoInformation, L{"No information", "Aucune information", "Sin información"}}
 	yesNo            = []Option{optYes, optNo}
+
+	hintChoose      = L{"Choose from the list.", "Choisissez dans la liste.", "Elija de la lista."}
+	hintPrefilled   = L{"Filled in by the Coalition.", "Rempli par la Coalition.", "Completado por la Coalición."}
+	hintWholeNumber = L{"A whole number.", "Un nombre entier.", "Un número entero."}
 )
 
 // formatLabels gives a label to each of model.Formats; formatOptions keeps
@@ -225,15 +229,15 @@ var Fields = []Field{
 	{Name: CountryCode, Kind: KindText, Prefilled: true, Required: true, MaxLen: 2, Sheet: SheetEvent, Row: 5,
 		Section: L{"Country", "Pays", "País"},
 		Label:   L{"Country code", "Code du pays", "Código del país"},
-		Hint:    L{"Filled in by the Coalition.", "Rempli par la Coalition.", "Completado por la Coalición."}},
+		Hint:    hintPrefilled},
 	{Name: CountryName, Kind: KindText, Prefilled: true, Required: true, MaxLen: maxText, Sheet: SheetEvent, Row: 6,
 		Label: L{"Country", "Pays", "País"},
-		Hint:  L{"Filled in by the Coalition.", "Rempli par la Coalition.", "Completado por la Coalición."}},
+		Hint:  hintPrefilled},
 
 	{Name: EventHeld, Kind: KindChoice, Required: true, Sheet: SheetEvent, Row: 8,
 		Section: L{"The event", "L'événement", "El evento"},
 		Label:   L{"Did the event take place?", "L'événement a-t-il eu lieu ?", "¿Se celebró el evento?"},
-		Hint:    L{"Choose from the list.", "Choisissez dans la liste.", "Elija de la lista."},
+		Hint:    hintChoose,
 		Options: []Option{optYes, optNo, {Postponed, L{"Postponed", "Reporté", "Aplazado"}}}},
 	{Name: EventDate, Kind: KindDate, NeededIfHeld: true, Sheet: SheetEvent, Row: 9,
 		Label: L{"Date of the event", "Date de l'événement", "Fecha del evento"},
@@ -243,19 +247,19 @@ var Fields = []Field{
 		Hint:  L{"Where the event took place.", "Où l'événement a eu lieu.", "Dónde se celebró el evento."}},
 	{Name: EventFormat, Kind: KindChoice, NeededIfHeld: true, Sheet: SheetEvent, Row: 11,
 		Label:   L{"Format", "Format", "Formato"},
-		Hint:    L{"Choose from the list.", "Choisissez dans la liste.", "Elija de la lista."},
+		Hint:    hintChoose,
 		Options: formatOptions()},
 	{Name: Participants, Kind: KindInt, NeededIfHeld: true, Min: 0, Max: 100000, Sheet: SheetEvent, Row: 12,
 		Label: L{"Number of participants", "Nombre de participants", "Número de participantes"},
-		Hint:  L{"A whole number.", "Un nombre entier.", "Un número entero."}},
+		Hint:  hintWholeNumber},
 	{Name: Organisations, Kind: KindInt, Min: 0, Max: 10000, Sheet: SheetEvent, Row: 13,
 		Label: L{"Number of organisations represented", "Nombre d'organisations représentées", "Número de organizaciones representadas"},
-		Hint:  L{"A whole number.", "Un nombre entier.", "Un número entero."}},
+		Hint:  hintWholeNumber},
 
 	{Name: AuthorityPresent, Kind: KindChoice, NeededIfHeld: true, Sheet: SheetEvent, Row: 15,
 		Section: L{"National authority", "Autorité nationale", "Autoridad nacional"},
 		Label:   L{"Was a national authority present?", "Une autorité nationale était-elle présente ?", "¿Estuvo presente una autoridad nacional?"},
-		Hint:    L{"Choose from the list.", "Choisissez dans la liste.", "Elija de la lista."},
+		Hint:    hintChoose,
 		Options: yesNo},
 	{Name: AuthorityName, Kind: KindText, MaxLen: maxText, Sheet: SheetEvent, Row: 16,
 		Label: L{"Name of the authority", "Nom de l'autorité", "Nombre de la autoridad"},
@@ -353,7 +357,7 @@ var Tables = []Table{
 				Header: L{"Challenge", "Défi", "Desafío"}},
 			{Key: ColChallengeType, Kind: KindChoice, Width: 24,
 				Header: L{"Type", "Type", "Tipo"},
-				Hint:   L{"Choose from the list.", "Choisissez dans la liste.", "Elija de la lista."},
+				Hint:   hintChoose,
 				Options: []Option{
 					{ChallengePolitical, L{"Political", "Politique", "Político"}},
 					{ChallengeLegal, L{"Legal", "Juridique", "Jurídico"}},
@@ -377,7 +381,7 @@ var Tables = []Table{
 				Hint:   L{"A date, e.g. 2027-09-24.", "Une date, par ex. 2027-09-24.", "Una fecha, p. ej. 2027-09-24."}},
 			{Key: ColCoalitionSupport, Kind: KindChoice, Width: 22, Options: yesNo,
 				Header: L{"Coalition support", "Soutien de la Coalition", "Apoyo de la Coalición"},
-				Hint:   L{"Choose from the list.", "Choisissez dans la liste.", "Elija de la lista."}},
+				Hint:   hintChoose},
 		}},
 	{Name: TableCasesRaised, Sheet: TableCasesRaised, HeaderRow: 4, Rows: 10,
 		Title: L{"Cases raised", "Cas évoqués", "Casos planteados"},
@@ -458,15 +462,6 @@ func Display(opts []Option, v model.Value, lang string) string {
 		}
 	}
 	return v.Text
-}
-
-// Codes lists the option codes in drop-down order.
-func Codes(opts []Option) []string {
-	out := make([]string, len(opts))
-	for i, o := range opts {
-		out[i] = o.Code
-	}
-	return out
 }
 
 // Lookup finds the option whose code or label in any language matches s,

@@ -185,3 +185,12 @@ func TestDecodeCell(t *testing.T) {
 		t.Errorf("1904 serial: %s", d)
 	}
 }
+
+// Codes lists the option codes in drop-down order.
+func Codes(opts []Option) []string {
+	out := make([]string, len(opts))
+	for i, o := range opts {
+		out[i] = o.Code
+	}
+	return out
+}

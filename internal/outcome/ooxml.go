@@ -407,10 +407,6 @@ type cellKey struct{ row, col int }
 // with content beyond the row or column limit is an error: such a sheet is
 // either damaged or built to exhaust the reader.
 func (p *pkg) scanSheet(part string, want func(row, col int) bool) (map[cellKey]rawCell, error) {
-	f := p.files[strings.ToLower(part)]
-	if f == nil {
-		return nil, fmt.Errorf("%w: part %s is missing", ErrNotWorkbook, part)
-	}
 	data, err := p.part(part)
 	if err != nil {
 		return nil, err

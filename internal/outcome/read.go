@@ -250,7 +250,7 @@ func labelOf(name string) string {
 type resolvedTable struct {
 	def                  *Table
 	sheet                string
-	c1, r1, c2, r2       int
+	c1, r1, c2           int
 	header               int   // header row, 0 when the table has none
 	cols                 []int // sheet column of each def column, 0 if absent
 	firstData, lastInRef int
@@ -277,7 +277,7 @@ func (r *reader) resolveTable(def *Table) (resolvedTable, bool) {
 		r.fileErrorf("the table %s has a damaged range %q", def.Name, ti.ref)
 		return resolvedTable{}, false
 	}
-	rt := resolvedTable{def: def, sheet: ti.sheet, c1: c1, r1: r1, c2: min(c2, c1+r.p.lim.MaxCols), r2: r2,
+	rt := resolvedTable{def: def, sheet: ti.sheet, c1: c1, r1: r1, c2: min(c2, c1+r.p.lim.MaxCols),
 		cols: make([]int, len(def.Columns))}
 	if ti.headerRows > 0 {
 		rt.header = r1

@@ -93,9 +93,6 @@ func assemble(ws *model.Workspace, c *model.Country, eng *render.Engine, opt Opt
 		lang = "en"
 	}
 	popt := pdf.Options{PageSize: opt.PageSize}
-	if popt.PageSize == "" {
-		popt.PageSize = "A4"
-	}
 	var files []file
 
 	editions := []render.Edition{render.Participants}

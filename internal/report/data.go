@@ -372,16 +372,8 @@ func bars(rs []ret, field, lang string) []Bar {
 	return out
 }
 
-// choice gives the label of a coded value, the text of a typed-over one.
-func choice(v model.Value, opts []outcome.Option, lang string) string {
-	if v.Coded {
-		return outcome.OptionLabel(opts, v.Text, lang)
-	}
-	return v.Text
-}
-
 func fieldChoice(o *model.Outcome, name, lang string) string {
-	return choice(o.Scalars[name], outcome.FieldByName(name).Options, lang)
+	return outcome.Display(outcome.FieldByName(name).Options, o.Scalars[name], lang)
 }
 
 func columnOptions(table, col string) []outcome.Option {
@@ -438,7 +430,7 @@ func page(r ret, lang string) Page {
 	for _, row := range o.Tables[outcome.TableChallenges] {
 		it := item(row[outcome.ColChallenge].Text)
 		t := row[outcome.ColChallengeType]
-		it.Type = choice(t, columnOptions(outcome.TableChallenges, outcome.ColChallengeType), lang)
+		it.Type = outcome.Display(columnOptions(outcome.TableChallenges, outcome.ColChallengeType), t, lang)
 		if !t.Coded {
 			it.Type = s(it.Type)
 		}

@@ -39,11 +39,8 @@ const (
 // what was read; log.Rejected() > 0 means exit status 1 (outputs are
 // written all the same).
 func Consolidate(ws *model.Workspace, paths []string, eng *render.Engine, outDir string, opt Options) (*intake.Log, error) {
-	lim := opt.Limits
-	if lim == (intake.Limits{}) {
-		lim = intake.DefaultLimits()
-	}
-	log := intake.Run(ws, paths, intake.Options{Limits: lim, Progress: opt.Progress})
+	// intake.Run fills any limit left at zero with its default.
+	log := intake.Run(ws, paths, intake.Options{Limits: opt.Limits, Progress: opt.Progress})
 	return log, Write(ws, log, eng, outDir, opt)
 }
 
@@ -124,11 +121,7 @@ func reportPDF(d *Data, eng *render.Engine, opt Options) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	page := opt.PageSize
-	if page == "" {
-		page = "A4"
-	}
-	return pdf.Render(doc, pdf.Options{PageSize: page})
+	return pdf.Render(doc, pdf.Options{PageSize: opt.PageSize})
 }
 
 // fontSafe replaces every character the embedded fonts cannot draw with

@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"opkit/internal/intake"
 	"opkit/internal/outcome"
 )
 
@@ -37,7 +38,6 @@ var (
 	tConfidential  = L{En: "Confidentiality", Fr: "Confidentialité", Es: "Confidencialidad"}
 	tFigure        = L{En: "Figure", Fr: "Indicateur", Es: "Indicador"}
 	tNumber        = L{En: "Number", Fr: "Nombre", Es: "Número"}
-	tAnswer        = L{En: "Answer", Fr: "Réponse", Es: "Respuesta"}
 	tOtherAnswer   = L{En: "Other answer", Fr: "Autre réponse", Es: "Otra respuesta"}
 	tNotStated     = L{En: "Not stated", Fr: "Non indiqué", Es: "No indicado"}
 	tTypeNotGiven  = L{En: "Type not given", Fr: "Type non précisé", Es: "Tipo no indicado"}
@@ -60,11 +60,11 @@ var (
 	tAnonN         = L{En: "Returns shared anonymously", Fr: "Retours anonymisés", Es: "Respuestas anonimizadas"}
 	tCoalitionN    = L{En: "Returns for the Coalition only", Fr: "Retours réservés à la Coalition", Es: "Respuestas solo para la Coalición"}
 
-	tStatusLabel = map[string]L{
-		"accepted":   {En: "accepted", Fr: "accepté", Es: "aceptado"},
-		"rejected":   {En: "rejected", Fr: "rejeté", Es: "rechazado"},
-		"superseded": {En: "superseded", Fr: "remplacé", Es: "sustituido"},
-		"duplicate":  {En: "duplicate", Fr: "doublon", Es: "duplicado"},
+	tStatusLabel = map[intake.Status]L{
+		intake.Accepted:   {En: "accepted", Fr: "accepté", Es: "aceptado"},
+		intake.Rejected:   {En: "rejected", Fr: "rejeté", Es: "rechazado"},
+		intake.Superseded: {En: "superseded", Fr: "remplacé", Es: "sustituido"},
+		intake.Duplicate:  {En: "duplicate", Fr: "doublon", Es: "duplicado"},
 	}
 )
 

@@ -25,7 +25,6 @@ type book struct {
 	header int
 	date   int
 	wrap   int
-	bold   int
 	title  int
 	err    error
 }
@@ -84,8 +83,8 @@ func (b *book) value(sheet string, col, row int, kind outcome.Kind, opts []outco
 			b.style(sheet, col, row, col, row, b.date)
 			return
 		}
-	case kind == outcome.KindChoice && v.Coded:
-		b.str(sheet, col, row, outcome.OptionLabel(opts, v.Text, b.lang))
+	case kind == outcome.KindChoice:
+		b.str(sheet, col, row, outcome.Display(opts, v, b.lang))
 		return
 	}
 	b.str(sheet, col, row, v.Text)
@@ -137,7 +136,6 @@ func consolidatedXLSX(ws *model.Workspace, log *intake.Log, d *Data, stamp time.
 	if b.header, err = b.f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}}); err != nil {
 		return nil, err
 	}
-	b.bold = b.header
 	if b.title, err = b.f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}}); err != nil {
 		return nil, err
 	}
@@ -307,7 +305,7 @@ func (b *book) intakeSheet(log *intake.Log) {
 		row := i + 2
 		b.str(sheet, 1, row, e.File)
 		b.str(sheet, 2, row, e.SHA256)
-		b.str(sheet, 3, row, tStatusLabel[string(e.Status)].In(b.lang))
+		b.str(sheet, 3, row, tStatusLabel[e.Status].In(b.lang))
 		b.str(sheet, 4, row, e.Country)
 		b.str(sheet, 5, row, strings.Join(e.Reasons, "\n"))
 		b.str(sheet, 6, row, strings.Join(e.Warnings(), "\n"))
@@ -329,7 +327,7 @@ func (b *book) awaitedSheet(ws *model.Workspace, log *intake.Log) {
 		if e.Status == intake.Accepted {
 			accepted[e.Country] = true
 		} else if e.Country != "" {
-			received[e.Country] = append(received[e.Country], e.File+" ("+tStatusLabel[string(e.Status)].In(b.lang)+")")
+			received[e.Country] = append(received[e.Country], e.File+" ("+tStatusLabel[e.Status].In(b.lang)+")")
 		}
 	}
 	headers := []string{tCode.In(b.lang), tCountry.In(b.lang), tRegion.In(b.lang), tVisibility.In(b.lang), tNotAccepted.In(b.lang)}

@@ -147,4 +147,4 @@ func WriteMixed(dir string, ws *model.Workspace) (map[string]Want, error) {
 	return want, nil
 }
 
-var reMetaNames = regexp.MustCompile(`<definedName[^>]*name="op_(template_version|pack_id)"[^>]*>[^<]*</definedName>`)
+var reMetaNames = regexp.MustCompile(`<definedName[^>]*name="(` + regexp.QuoteMeta(outcome.NameTemplateVersion) + `|` + regexp.QuoteMeta(outcome.NamePackID) + `)"[^>]*>[^<]*</definedName>`)
