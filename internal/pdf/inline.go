@@ -4,8 +4,9 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/util"
 	"golang.org/x/text/unicode/norm"
+
+	"opkit/internal/render"
 )
 
 // run is a stretch of inline text with one look.
@@ -26,7 +27,7 @@ func collectRuns(n ast.Node, src []byte, st style, link string, out []run) []run
 			v := c.Value(src)
 			s := string(v)
 			if !c.IsRaw() {
-				s = unescape(v)
+				s = render.Unescape(v)
 			}
 			out = append(out, run{text: s, st: st, link: link})
 			if c.HardLineBreak() {
@@ -37,7 +38,7 @@ func collectRuns(n ast.Node, src []byte, st style, link string, out []run) []run
 		case *ast.String:
 			s := string(c.Value)
 			if !c.IsRaw() && !c.IsCode() {
-				s = unescape(c.Value)
+				s = render.Unescape(c.Value)
 			}
 			out = append(out, run{text: s, st: st, link: link, code: c.IsCode()})
 		case *ast.CodeSpan:
@@ -77,13 +78,6 @@ func collectRuns(n ast.Node, src []byte, st style, link string, out []run) []run
 		}
 	}
 	return out
-}
-
-func unescape(v []byte) string {
-	v = util.UnescapePunctuations(v)
-	v = util.ResolveNumericReferences(v)
-	v = util.ResolveEntityNames(v)
-	return string(v)
 }
 
 // plainText is the text of an inline tree without styling, for bookmarks,

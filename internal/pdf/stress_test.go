@@ -166,3 +166,16 @@ func TestFitLongHeader(t *testing.T) {
 		}
 	}
 }
+
+// TestEscapesResolvedOnce: text the templates escaped ("\&amp;" for a
+// partner's literal "&amp;") prints as written, not decoded twice.
+func TestEscapesResolvedOnce(t *testing.T) {
+	doc := parse([]byte("Tom \\&amp; Jerry \\&copy; 2027, R&amp;D, \\*not bold\\*\n"))
+	var got strings.Builder
+	for _, r := range collectRuns(doc.Root.FirstChild(), doc.Source, regular, "", nil) {
+		got.WriteString(r.text)
+	}
+	if want := "Tom &amp; Jerry &copy; 2027, R&D, *not bold*"; got.String() != want {
+		t.Errorf("runs read %q, want %q", got.String(), want)
+	}
+}
