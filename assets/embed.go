@@ -16,8 +16,8 @@ var (
 	FontBoldItalic []byte
 )
 
-// FontLicence is the SIL Open Font License text that must travel with the
-// fonts; the CLI's init command and the release bundle copy it out.
+// FontLicence is the SIL Open Font License text, embedded so that the
+// licence travels inside the binary with the fonts it covers.
 //
 //go:embed fonts/OFL.txt
 var FontLicence []byte

@@ -46,7 +46,7 @@ var (
 // measure text.
 func loadFonts() (*fontSet, error) {
 	fontsOnce.Do(func() {
-		files := [4][]byte{assets.FontRegular, assets.FontBold, assets.FontItalic, assets.FontBoldItalic}
+		files := fontFiles()
 		names := [4]string{"regular", "bold", "italic", "bold italic"}
 		for i, data := range files {
 			f, err := parseFace(data)
@@ -224,4 +224,9 @@ func parseCmap(cmap []byte, emit func(r rune, glyph int)) error {
 		return fmt.Errorf("%w: no Unicode cmap", errBadFont)
 	}
 	return nil
+}
+
+// fontFiles are the embedded TrueType files, indexed by style.
+func fontFiles() [4][]byte {
+	return [4][]byte{assets.FontRegular, assets.FontBold, assets.FontItalic, assets.FontBoldItalic}
 }

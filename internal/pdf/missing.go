@@ -12,15 +12,7 @@ import (
 // or any rune above U+FFFF, which fpdf's UTF-8 fonts cannot address.
 // Control characters such as \n and \t are fine: layout turns them into
 // spaces. The check runs on the NFC form of s, which is what gets drawn.
-func Missing(s string) (rune, bool) {
-	fs, err := loadFonts()
-	for _, r := range norm.NFC.String(s) {
-		if !drawable(fs, err, r) {
-			return r, true
-		}
-	}
-	return 0, false
-}
+func Missing(s string) (rune, bool) { return missingIn(norm.NFC.String(s)) }
 
 func drawable(fs *fontSet, err error, r rune) bool {
 	switch {

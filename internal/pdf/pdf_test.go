@@ -19,7 +19,6 @@ import (
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/text"
 
-	"opkit/assets"
 	"opkit/internal/render"
 )
 
@@ -370,7 +369,7 @@ func TestWidthsMatchFpdf(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files := [4][]byte{assets.FontRegular, assets.FontBold, assets.FontItalic, assets.FontBoldItalic}
+	files := fontFiles()
 	s := "Côte d'Ivoire — Україна, Việt Nam, Ελλάδα: 0123456789 «»…\u0301 WAVE fi ffl"
 	for st := range files {
 		f := fpdf.New("P", "mm", "A4", "")

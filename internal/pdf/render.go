@@ -255,7 +255,7 @@ func (l *layout) emit(pages []*page, final []int) ([]byte, error) {
 			}
 		}
 	}
-	files := [4][]byte{assets.FontRegular, assets.FontBold, assets.FontItalic, assets.FontBoldItalic}
+	files := fontFiles()
 	for st := range used {
 		if !used[st] {
 			continue

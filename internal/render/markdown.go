@@ -3,7 +3,6 @@ package render
 import (
 	"bytes"
 	"strings"
-	"unicode"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/util"
@@ -132,23 +131,6 @@ func EscapeCell(s string) string {
 		return "–"
 	}
 	return escapeLine(s)
-}
-
-// Slug returns a lower-case ASCII identifier for s (for anchors or file
-// names); letters outside ASCII are dropped.
-func Slug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		if r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
-			b.WriteRune(r)
-			dash = false
-		} else if !dash && b.Len() > 0 {
-			b.WriteByte('-')
-			dash = true
-		}
-	}
-	return strings.TrimSuffix(b.String(), "-")
 }
 
 // Unescape returns the literal text of a goldmark Text segment. goldmark
