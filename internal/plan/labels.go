@@ -3,6 +3,8 @@ package plan
 import (
 	"fmt"
 	"slices"
+
+	"opkit/internal/render"
 )
 
 // labels holds the words of the plan per language. Codes stay in the Plan;
@@ -11,10 +13,6 @@ import (
 // Entries with %s take arguments (dates, language lists, member names).
 var labels = map[string]map[string]string{
 	"en": {
-		"kind.short-meeting":          "No event needed, or a short meeting toward ratification",
-		"kind.public-event":           "A substantive public event",
-		"kind.substantive-discussion": "A substantive discussion aimed at ratification",
-		"kind.closed-meeting":         "A closed meeting, no public material",
 
 		"kindshort.short-meeting":          "Short meeting",
 		"kindshort.public-event":           "Public event",
@@ -150,10 +148,6 @@ var labels = map[string]map[string]string{
 		"sum.triage":    "Triage: %s",
 	},
 	"fr": {
-		"kind.short-meeting":          "Pas d'événement nécessaire, ou une courte réunion tournée vers la ratification",
-		"kind.public-event":           "Un événement public de fond",
-		"kind.substantive-discussion": "Une discussion de fond visant la ratification",
-		"kind.closed-meeting":         "Une réunion à huis clos, sans document public",
 
 		"kindshort.short-meeting":          "Réunion courte",
 		"kindshort.public-event":           "Événement public",
@@ -289,10 +283,6 @@ var labels = map[string]map[string]string{
 		"sum.triage":    "Triage : %s",
 	},
 	"es": {
-		"kind.short-meeting":          "No hace falta un evento, o una reunión breve orientada a la ratificación",
-		"kind.public-event":           "Un evento público sustantivo",
-		"kind.substantive-discussion": "Un debate sustantivo orientado a la ratificación",
-		"kind.closed-meeting":         "Una reunión cerrada, sin material público",
 
 		"kindshort.short-meeting":          "Reunión breve",
 		"kindshort.public-event":           "Evento público",
@@ -436,6 +426,17 @@ func LabelLang(lang string) string {
 		return lang
 	}
 	return "en"
+}
+
+// The long recommendation of each triage kind is the briefing's own
+// sentence (render's "kind.*" terms), so the plan and the briefings say the
+// same thing.
+func init() {
+	for lang, words := range labels {
+		for _, k := range kinds {
+			words["kind."+string(k)] = render.Term(lang, "kind."+string(k))
+		}
+	}
 }
 
 // Label gives the words for a code in a language, filling %s with args. An
