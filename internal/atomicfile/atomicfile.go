@@ -6,7 +6,12 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 )
+
+// tempMark sits between "." + the final name and a random suffix in the
+// name of a file being written: ".ar-briefing.pdf.tmp-123456".
+const tempMark = ".tmp-"
 
 // Write replaces path with data atomically, creating parent folders.
 func Write(path string, data []byte) error {
@@ -14,7 +19,7 @@ func Write(path string, data []byte) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+tempMark+"*")
 	if err != nil {
 		return wrap(path, err)
 	}
@@ -58,4 +63,26 @@ func wrap(path string, err error) error {
 		err = le.Err
 	}
 	return fmt.Errorf("write %s: %w", path, err)
+}
+
+// IsTemp reports whether name is one of Write's temporary files.
+func IsTemp(name string) bool {
+	return strings.HasPrefix(name, ".") && strings.Contains(name, tempMark)
+}
+
+// Sweep removes the temporary files under dir that a killed or interrupted
+// run left, and returns how many it removed. Only opkit writes into its
+// output folders, so nothing else there has such a name.
+func Sweep(dir string) int {
+	n := 0
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if !d.IsDir() && IsTemp(d.Name()) && os.Remove(p) == nil {
+			n++
+		}
+		return nil
+	})
+	return n
 }

@@ -51,3 +51,21 @@ func TestWriteFailureKeepsOldFile(t *testing.T) {
 		t.Fatal("write below a file succeeded")
 	}
 }
+
+func TestIsTemp(t *testing.T) {
+	tests := []struct {
+		name string
+		want bool
+	}{
+		{".ar-briefing.pdf.tmp-123456", true},
+		{".intake.csv.tmp-9", true},
+		{"ar-briefing.pdf", false},
+		{".hidden", false},
+		{"notes.tmp-1", false}, // not atomicfile's: no leading dot
+	}
+	for _, tt := range tests {
+		if got := IsTemp(tt.name); got != tt.want {
+			t.Errorf("IsTemp(%q) = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}

@@ -76,7 +76,7 @@ func buildPacks(e *env, w *model.Workspace, wsDir string, countries []*model.Cou
 		return err
 	}
 	eng := engineFor(wsDir)
-	e.outs.add(filepath.Join(dir, "packs"))
+	e.outs.add(filepath.Join(dir, pack.Dir))
 	prog := newProgress(e, "building packs", quiet)
 	results, err := pack.BuildAll(e.ctx, w, countries, eng, pack.Options{OutDir: dir, PageSize: page, Stamp: st}, prog.Update)
 	prog.Done()

@@ -93,7 +93,7 @@ func consolidate(e *env, w *model.Workspace, wsDir string, paths []string, dir, 
 	if err != nil {
 		return err
 	}
-	e.outs.add(filepath.Join(dir, "report"))
+	e.outs.add(filepath.Join(dir, report.Dir))
 	prog := newProgress(e, "reading returns", quiet)
 	res, err := report.Consolidate(w, paths, engineFor(wsDir), dir, report.Options{PageSize: page, Stamp: st, Progress: prog.Update})
 	prog.Done()
@@ -109,10 +109,10 @@ func consolidate(e *env, w *model.Workspace, wsDir string, paths []string, dir, 
 		fmt.Fprintln(e.stderr, line)
 	}
 	if !quiet {
-		fmt.Fprintf(e.stdout, "%s\nwrote %s\n", res.Summary(), filepath.Join(dir, "report"))
+		fmt.Fprintf(e.stdout, "%s\nwrote %s\n", res.Summary(), filepath.Join(dir, report.Dir))
 	}
 	if res.Rejected() > 0 {
-		return invalidInput{fmt.Sprintf("consolidate: %d file(s) rejected; see %s", res.Rejected(), filepath.Join(dir, "report", "intake.csv"))}
+		return invalidInput{fmt.Sprintf("consolidate: %d file(s) rejected; see %s", res.Rejected(), filepath.Join(dir, report.Dir, report.IntakeFile))}
 	}
 	return nil
 }

@@ -8,6 +8,7 @@ import (
 
 	"opkit/examples"
 	"opkit/internal/atomicfile"
+	"opkit/internal/report"
 )
 
 func demoCommand() command {
@@ -75,7 +76,7 @@ func runDemo(e *env, dir string, quiet bool) error {
 	if err := consolidate(e, w, ws, paths, dir, "A4", quiet); err != nil {
 		return err
 	}
-	say("demo done: open %s\n", filepath.Join(dir, "report", "new-york-report.pdf"))
+	say("demo done: open %s\n", filepath.Join(dir, report.Dir, report.ReportFile))
 	return nil
 }
 

@@ -10,8 +10,8 @@ import (
 	"sort"
 
 	"opkit/internal/atomicfile"
+	"opkit/internal/render"
 	"opkit/internal/workspace"
-	"opkit/templates"
 )
 
 func initCommand() command {
@@ -72,11 +72,12 @@ Example:
 // addTemplates copies the built-in templates into the starter files under
 // templates/, so staff can edit them without Go.
 func addTemplates(files map[string][]byte) error {
-	return fs.WalkDir(templates.FS, ".", func(p string, d fs.DirEntry, err error) error {
+	builtins := render.Builtins()
+	return fs.WalkDir(builtins, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
-		b, err := fs.ReadFile(templates.FS, p)
+		b, err := fs.ReadFile(builtins, p)
 		if err != nil {
 			return fmt.Errorf("init: read built-in template %s: %w", p, err)
 		}

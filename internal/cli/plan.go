@@ -39,14 +39,14 @@ func writePlan(e *env, w *model.Workspace, wsDir, dir, page string, quiet bool) 
 	if err != nil {
 		return err
 	}
-	e.outs.add(filepath.Join(dir, "plan"))
+	e.outs.add(filepath.Join(dir, plan.Dir))
 	p := plan.Make(w)
 	if err := plan.Write(p, w, engineFor(wsDir), dir, plan.Options{PageSize: page, Stamp: st}); err != nil {
 		return fmt.Errorf("plan: %w", err)
 	}
 	if !quiet {
 		fmt.Fprintf(e.stdout, "%s\n", p.Summary())
-		fmt.Fprintf(e.stdout, "wrote %s and %s\n", filepath.Join(dir, "plan", "coordination.pdf"), filepath.Join(dir, "plan", "coordination.xlsx"))
+		fmt.Fprintf(e.stdout, "wrote %s and %s\n", filepath.Join(dir, plan.Dir, plan.PDFFile), filepath.Join(dir, plan.Dir, plan.XLSXFile))
 	}
 	return nil
 }

@@ -3,14 +3,13 @@ package cli
 import (
 	"context"
 	"fmt"
-	"io/fs"
 	"os"
 	"os/signal"
-	"path/filepath"
-	"strings"
 	"sync"
 	"syscall"
 	"time"
+
+	"opkit/internal/atomicfile"
 )
 
 // interrupted is the error of a run stopped by SIGINT or SIGTERM.
@@ -47,7 +46,7 @@ func (o *outputs) add(dir string) {
 	o.mu.Lock()
 	o.dirs = append(o.dirs, dir)
 	o.mu.Unlock()
-	sweepDir(dir)
+	atomicfile.Sweep(dir)
 }
 
 func (o *outputs) sweep() int {
@@ -55,29 +54,8 @@ func (o *outputs) sweep() int {
 	defer o.mu.Unlock()
 	n := 0
 	for _, d := range o.dirs {
-		n += sweepDir(d)
+		n += atomicfile.Sweep(d)
 	}
-	return n
-}
-
-// isTemp matches atomicfile's temp names: "." + final name + ".tmp-" + random.
-func isTemp(name string) bool {
-	return strings.HasPrefix(name, ".") && strings.Contains(name, ".tmp-")
-}
-
-// sweepDir removes atomicfile temp files under dir, which only opkit
-// writes into, and returns how many it removed.
-func sweepDir(dir string) int {
-	n := 0
-	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return nil
-		}
-		if !d.IsDir() && isTemp(d.Name()) && os.Remove(p) == nil {
-			n++
-		}
-		return nil
-	})
 	return n
 }
 

@@ -7,24 +7,6 @@ import (
 	"testing"
 )
 
-func TestIsTemp(t *testing.T) {
-	tests := []struct {
-		name string
-		want bool
-	}{
-		{".ar-briefing.pdf.tmp-123456", true},
-		{".intake.csv.tmp-9", true},
-		{"ar-briefing.pdf", false},
-		{".hidden", false},
-		{"notes.tmp-1", false}, // not atomicfile's: no leading dot
-	}
-	for _, tt := range tests {
-		if got := isTemp(tt.name); got != tt.want {
-			t.Errorf("isTemp(%q) = %v, want %v", tt.name, got, tt.want)
-		}
-	}
-}
-
 func TestSweepKeepsFinalFiles(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string]bool{ // name -> removed

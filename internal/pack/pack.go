@@ -21,6 +21,9 @@ import (
 	"opkit/internal/render"
 )
 
+// Dir is the folder under the output folder that holds one folder per pack.
+const Dir = "packs"
+
 // Options are the settings shared by every pack of a build.
 type Options struct {
 	OutDir   string    // packs go to OutDir/packs/<cc>/
@@ -56,7 +59,7 @@ type file struct {
 // A font problem in the country file comes back as a diag.List.
 func Build(ws *model.Workspace, c *model.Country, eng *render.Engine, opt Options) (Result, error) {
 	cc := strings.ToLower(c.Code)
-	res := Result{Code: c.Code, Dir: filepath.Join(opt.OutDir, "packs", cc)}
+	res := Result{Code: c.Code, Dir: filepath.Join(opt.OutDir, Dir, cc)}
 	files, err := assemble(ws, c, eng, opt)
 	if err != nil {
 		return res, err
@@ -67,14 +70,14 @@ func Build(ws *model.Workspace, c *model.Country, eng *render.Engine, opt Option
 			return res, fmt.Errorf("pack %s: %w", cc, err)
 		}
 		res.Files = append(res.Files, p)
-		if f.name == cc+"-briefing-organisers.pdf" {
+		if f.name == organisersFile(cc) {
 			res.Organisers = true
 		}
 	}
 	if !res.Organisers {
 		// An organisers' edition left by an earlier build would hold cases
 		// the country file no longer marks restricted, or no longer has.
-		stale := filepath.Join(res.Dir, cc+"-briefing-organisers.pdf")
+		stale := filepath.Join(res.Dir, organisersFile(cc))
 		if err := os.Remove(stale); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return res, fmt.Errorf("pack %s: remove stale %s: %w", cc, stale, err)
 		}
@@ -113,7 +116,7 @@ func assemble(ws *model.Workspace, c *model.Country, eng *render.Engine, opt Opt
 		}
 		name := cc + "-briefing.pdf"
 		if ed == render.Organisers {
-			name = cc + "-briefing-organisers.pdf"
+			name = organisersFile(cc)
 		}
 		files = append(files, file{name, b})
 	}
@@ -265,3 +268,7 @@ feed:
 	}
 	return ok, errors.Join(all...)
 }
+
+// organisersFile names the organisers' edition of cc's briefing, which a
+// build writes, or removes when the country no longer has restricted cases.
+func organisersFile(cc string) string { return cc + "-briefing-organisers.pdf" }

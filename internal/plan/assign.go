@@ -85,9 +85,7 @@ func (p *Plan) assign(ws *model.Workspace) {
 			cp.SCMember = members[m].ID
 			continue
 		}
-		g := p.gap(s, members, r, rq)
-		cp.SCGap = g.Reason
-		p.Gaps = append(p.Gaps, g)
+		p.Gaps = append(p.Gaps, p.gap(s, members, r, rq))
 	}
 }
 

@@ -44,7 +44,6 @@ type CountryPlan struct {
 
 	SCRequested bool
 	SCMember    string // ID of the member assigned, "" when none
-	SCGap       string // gap reason code when requested but not covered
 }
 
 // Check is one finding about a country's event or pack.
@@ -151,18 +150,18 @@ func assess(c *model.Country, camp *model.Campaign) CountryPlan {
 	cp.DateStatus = dateStatus(c.Event.Date, camp)
 	w := camp.EventWindow
 	d := c.Event.Date
-	switch {
-	case d.IsZero():
+	switch cp.DateStatus {
+	case "none":
 		if planned {
 			add("date-missing", "warning")
 		}
-	case !camp.SignatureDate.IsZero() && d.After(camp.SignatureDate):
+	case "after-signature":
 		if c.Phase != model.PhaseRatification {
 			add("date-after-signature", "warning", d.String(), camp.SignatureDate.String())
 		}
-	case cp.DateStatus == "before-window":
+	case "before-window":
 		add("date-before-window", "warning", d.String(), w.Start.String(), w.End.String())
-	case cp.DateStatus == "after-window":
+	case "after-window":
 		add("date-after-window", "warning", d.String(), w.Start.String(), w.End.String())
 	}
 

@@ -11,6 +11,13 @@ import (
 	"opkit/internal/render"
 )
 
+// The folder under DIR, and the file names in it.
+const (
+	Dir      = "plan"
+	PDFFile  = "coordination.pdf"
+	XLSXFile = "coordination.xlsx"
+)
+
 // Options are the choices of the plan command.
 type Options struct {
 	PageSize string    // A4 or Letter
@@ -30,17 +37,17 @@ func Write(p *Plan, ws *model.Workspace, eng *render.Engine, outDir string, opt 
 	}
 	pdfData, err := pdf.Render(doc, pdf.Options{PageSize: opt.PageSize})
 	if err != nil {
-		return fmt.Errorf("coordination.pdf: %w", err)
+		return fmt.Errorf("%s: %w", PDFFile, err)
 	}
 	xlsx, err := Workbook(p, opt.Stamp)
 	if err != nil {
-		return fmt.Errorf("coordination.xlsx: %w", err)
+		return fmt.Errorf("%s: %w", XLSXFile, err)
 	}
-	dir := filepath.Join(outDir, "plan")
-	if err := atomicfile.Write(filepath.Join(dir, "coordination.pdf"), pdfData); err != nil {
+	dir := filepath.Join(outDir, Dir)
+	if err := atomicfile.Write(filepath.Join(dir, PDFFile), pdfData); err != nil {
 		return err
 	}
-	return atomicfile.Write(filepath.Join(dir, "coordination.xlsx"), xlsx)
+	return atomicfile.Write(filepath.Join(dir, XLSXFile), xlsx)
 }
 
 // Document renders the coordination template of the plan's language.

@@ -30,11 +30,6 @@ func (p *Plan) sheets() []sheet {
 		}
 		return w("no")
 	}
-	name := map[string]string{}
-	for _, c := range p.Countries {
-		name[c.Code] = c.Name
-	}
-
 	sum := sheet{name: w("sheet.summary"), table: "Summary", headers: []string{w("col.item"), w("col.count")}}
 	sum.rows = append(sum.rows, []any{w("sum.countries"), len(p.Countries)})
 	for _, kc := range p.TriageCounts() {

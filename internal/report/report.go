@@ -27,8 +27,9 @@ type Options struct {
 	Limits intake.Limits
 }
 
-// File names under DIR/report/.
+// The folder under DIR, and the file names in it.
 const (
+	Dir              = "report"
 	IntakeFile       = "intake.csv"
 	ConsolidatedFile = "consolidated.xlsx"
 	ReportFile       = "new-york-report.pdf"
@@ -60,7 +61,7 @@ func Write(ws *model.Workspace, log *intake.Log, eng *render.Engine, outDir stri
 	if eng == nil {
 		eng = render.NewEngine(nil)
 	}
-	dir := filepath.Join(outDir, "report")
+	dir := filepath.Join(outDir, Dir)
 	lang := Language(ws)
 	d := build(ws, log, lang, opt.Stamp)
 
