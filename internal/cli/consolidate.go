@@ -5,8 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strings"
 
+	"opkit/internal/diag"
 	"opkit/internal/model"
 	"opkit/internal/report"
 )
@@ -100,13 +100,13 @@ func consolidate(e *env, w *model.Workspace, wsDir string, paths []string, dir, 
 	if err != nil {
 		return fmt.Errorf("consolidate: %w", err)
 	}
-	for _, line := range res.Problems() {
-		// Problems are diagnostics ("FILE: error: ..."); --quiet keeps
-		// the rejections and drops the warnings about accepted files.
-		if quiet && strings.Contains(line, ": warning: ") {
+	for _, d := range res.Diagnostics() {
+		// --quiet keeps the rejections and drops the warnings about
+		// accepted files.
+		if quiet && d.Severity == diag.Warning {
 			continue
 		}
-		fmt.Fprintln(e.stderr, line)
+		fmt.Fprintln(e.stderr, d.String())
 	}
 	if !quiet {
 		fmt.Fprintf(e.stdout, "%s\nwrote %s\n", res.Summary(), filepath.Join(dir, report.Dir))

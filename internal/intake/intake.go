@@ -139,27 +139,35 @@ func (l *Log) Summary() string {
 		len(l.Entries), l.Count(Accepted), l.Count(Rejected), l.Count(Superseded), l.Count(Duplicate))
 }
 
-// Problems lists, in diagnostic form, every rejection and every warning of
-// an accepted file, for stderr. Cell problems of an accepted file are
-// warnings: the file is used and the value named stays out. Files are named
-// by the path as given, like the workspace's own diagnostics, so the lines
-// point at the file from where the command ran; the log keeps the
-// workspace-relative name.
-func (l *Log) Problems() []string {
-	var out []string
+// Diagnostics lists every rejection and every warning of an accepted file,
+// for stderr. Cell problems of an accepted file are warnings: the file is
+// used and the value named stays out. Files are named by the path as given,
+// like the workspace's own diagnostics, so the lines point at the file from
+// where the command ran; the log keeps the workspace-relative name.
+func (l *Log) Diagnostics() diag.List {
+	var out diag.List
 	for _, e := range l.Entries {
 		switch e.Status {
 		case Rejected:
 			for _, r := range e.Reasons {
-				out = append(out, diag.Diagnostic{File: e.Path, Severity: diag.Error, Message: "rejected: " + r}.String())
+				out = append(out, diag.Diagnostic{File: e.Path, Severity: diag.Error, Message: "rejected: " + r})
 			}
 		case Accepted:
 			for _, d := range e.Diags {
 				d.File = e.Path
 				d.Severity = diag.Warning
-				out = append(out, d.String())
+				out = append(out, d)
 			}
 		}
+	}
+	return out
+}
+
+// Problems is Diagnostics as lines.
+func (l *Log) Problems() []string {
+	var out []string
+	for _, d := range l.Diagnostics() {
+		out = append(out, d.String())
 	}
 	return out
 }
