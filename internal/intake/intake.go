@@ -443,10 +443,10 @@ func readReason(err error) string {
 	case errors.Is(err, outcome.ErrNotWorkbook):
 		detail := strings.TrimPrefix(msg, outcome.ErrNotWorkbook.Error()+": ")
 		switch {
-		case strings.Contains(detail, "template version"):
-			return "unknown template version: " + detail
-		case strings.Contains(detail, outcome.NameTemplateVersion):
-			return "missing hidden Meta sheet: " + detail
+		case errors.Is(err, outcome.ErrTemplateVersion):
+			return outcome.ErrTemplateVersion.Error() + ": " + detail
+		case errors.Is(err, outcome.ErrNoMeta):
+			return outcome.ErrNoMeta.Error() + ": " + detail
 		}
 		return "not an outcome workbook: " + detail
 	}

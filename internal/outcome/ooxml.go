@@ -26,6 +26,25 @@ var ErrEncrypted = errors.New("the workbook is encrypted or password-protected: 
 // ErrNotWorkbook is returned for files that are not xlsx workbooks.
 var ErrNotWorkbook = errors.New("not an xlsx workbook")
 
+// ErrNoMeta and ErrTemplateVersion say why a workbook is not one opkit can
+// read: its hidden Meta sheet (op_template_version) is gone, or it comes
+// from another major template version. Errors that match them match
+// ErrNotWorkbook too.
+var (
+	ErrNoMeta          = errors.New("missing hidden Meta sheet")
+	ErrTemplateVersion = errors.New("unknown template version")
+)
+
+// notWorkbook is an ErrNotWorkbook error of a known kind; it reads as
+// ErrNotWorkbook's text followed by the detail.
+type notWorkbook struct {
+	kind   error
+	detail string
+}
+
+func (e *notWorkbook) Error() string   { return ErrNotWorkbook.Error() + ": " + e.detail }
+func (e *notWorkbook) Unwrap() []error { return []error{ErrNotWorkbook, e.kind} }
+
 // ErrLimit is wrapped by every error about a file over Limits.
 var ErrLimit = errors.New("over the reading limits")
 

@@ -120,11 +120,11 @@ func (r *reader) read() (*model.Outcome, diag.List, error) {
 	meta := func(n string) (string, error) {
 		t, ok := names[n]
 		if !ok {
-			return "", fmt.Errorf("%w: no %s: this is not an opkit outcome workbook, or its hidden Meta sheet was removed", ErrNotWorkbook, n)
+			return "", &notWorkbook{ErrNoMeta, fmt.Sprintf("no %s: this is not an opkit outcome workbook, or its hidden Meta sheet was removed", n)}
 		}
 		v := strings.TrimSpace(r.p.asText(r.cell(t)))
 		if v == "" {
-			return "", fmt.Errorf("%w: %s at %s is empty", ErrNotWorkbook, n, t)
+			return "", &notWorkbook{ErrNoMeta, fmt.Sprintf("%s at %s is empty", n, t)}
 		}
 		return v, nil
 	}
@@ -132,7 +132,7 @@ func (r *reader) read() (*model.Outcome, diag.List, error) {
 		return nil, nil, err
 	}
 	if major(o.TemplateVersion) != major(TemplateVersion) {
-		return nil, nil, fmt.Errorf("%w: template version %s; this opkit reads version %s", ErrNotWorkbook, o.TemplateVersion, TemplateVersion)
+		return nil, nil, &notWorkbook{ErrTemplateVersion, fmt.Sprintf("template version %s; this opkit reads version %s", o.TemplateVersion, TemplateVersion)}
 	}
 	if o.PackID, err = meta(NamePackID); err != nil {
 		r.ds.CellWarnf(r.file, "", "%s", err.Error())
@@ -229,7 +229,7 @@ func (r *reader) resolveNames() (map[string]target, error) {
 		s, ok := r.sheet(sheet)
 		if !ok {
 			if n == NameTemplateVersion {
-				return nil, fmt.Errorf("%w: the sheet %s holding %s is missing", ErrNotWorkbook, sheet, n)
+				return nil, &notWorkbook{ErrNoMeta, fmt.Sprintf("the sheet %s holding %s is missing", sheet, n)}
 			}
 			r.fileErrorf("the defined name %s points at the sheet %q, which is missing", n, sheet)
 			continue
