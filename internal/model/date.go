@@ -49,6 +49,13 @@ func (d Date) IsZero() bool { return d == Date{} }
 // Time is midnight UTC of the date; use it only for arithmetic and formatting.
 func (d Date) Time() time.Time { return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC) }
 
+// ExcelEpoch is day zero of the spreadsheet 1900 date system (Excel's
+// count, which takes 1900 for a leap year, so day 60 is its 29 February).
+var ExcelEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
+
+// ExcelSerial is the number a spreadsheet stores for the date.
+func (d Date) ExcelSerial() int { return int(d.Time().Sub(ExcelEpoch).Hours() / 24) }
+
 // String gives YYYY-MM-DD, or "" for the zero date.
 func (d Date) String() string {
 	if d.IsZero() {

@@ -1,5 +1,7 @@
 package model
 
+import "slices"
+
 // The closed vocabularies of the input format. Each list keeps the order in
 // which SPEC.md gives the values, since messages and drop-downs show them so.
 
@@ -100,6 +102,14 @@ var ICESCRStatuses = []string{"ratified", "signed", "none"}
 
 // Languages are the languages a pack can be written in.
 var Languages = []string{"en", "fr", "es"}
+
+// OutputLanguage is lang when documents can be written in it, else English.
+func OutputLanguage(lang string) string {
+	if slices.Contains(Languages, lang) {
+		return lang
+	}
+	return "en"
+}
 
 // Right is one of the Covenant rights a situation or case touches.
 type Right string

@@ -153,7 +153,7 @@ func (p *pkg) serialDate(n float64) (model.Date, bool) {
 	if n < 1 || n > 2958465 || math.IsNaN(n) {
 		return model.Date{}, false
 	}
-	base := time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
+	base := model.ExcelEpoch
 	if p.date1904 {
 		base = time.Date(1904, 1, 1, 0, 0, 0, 0, time.UTC)
 	}

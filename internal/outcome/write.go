@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -76,10 +75,7 @@ func PackID(c *model.Country, camp *model.Campaign, version string) string {
 
 // packLang is the language the workbook is written in.
 func packLang(c *model.Country) string {
-	if slices.Contains(model.Languages, c.Language) {
-		return c.Language
-	}
-	return "en"
+	return model.OutputLanguage(c.Language)
 }
 
 // Write builds the outcome workbook of a country. The same country, campaign
@@ -170,10 +166,7 @@ func (w *writer) build(opt WriteOptions) error {
 	w.check(f.ProtectWorkbook(&excelize.WorkbookProtectionOptions{LockStructure: true}))
 	f.SetActiveSheet(0)
 
-	stamp := opt.Stamp.UTC().Format("2006-01-02T15:04:05Z")
-	if opt.Stamp.IsZero() {
-		stamp = "2000-01-01T00:00:00Z"
-	}
+	stamp := DocTime(opt.Stamp)
 	w.check(f.SetDocProps(&excelize.DocProperties{
 		Title:          fmt.Sprintf(txtDocTitle.In(w.lang), w.c.Name),
 		Subject:        txtSubject.In(w.lang),
@@ -454,7 +447,7 @@ func (w *writer) validate(sheet, sqref, title, hint string, kind Kind, listKey s
 			style, msg = excelize.DataValidationErrorStyleWarning, txtCaseOther.In(w.lang)
 		}
 	case KindDate:
-		w.check(dv.SetRange(serial(minDate), serial(maxDate), excelize.DataValidationTypeDate, excelize.DataValidationOperatorBetween))
+		w.check(dv.SetRange(minDate.ExcelSerial(), maxDate.ExcelSerial(), excelize.DataValidationTypeDate, excelize.DataValidationOperatorBetween))
 		msg = txtInvalidDate.In(w.lang)
 	case KindInt:
 		w.check(dv.SetRange(lo, hi, excelize.DataValidationTypeWhole, excelize.DataValidationOperatorBetween))
@@ -479,11 +472,6 @@ func (w *writer) validate(sheet, sqref, title, hint string, kind Kind, listKey s
 
 func xmlEscape(s string) string {
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
-}
-
-// serial is the Excel 1900-system serial number of a date.
-func serial(d model.Date) int {
-	return int(d.Time().Sub(time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)).Hours() / 24)
 }
 
 func (w *writer) writeTable(t *Table) {
@@ -542,4 +530,13 @@ func (w *writer) writeMeta() {
 		}
 	}
 	w.check(w.f.SetColWidth(SheetMeta, "A", "B", 28))
+}
+
+// DocTime is a workbook's created/modified property for stamp: always
+// written, so that no clock reaches the file (2000-01-01 for a zero stamp).
+func DocTime(stamp time.Time) string {
+	if stamp.IsZero() {
+		return "2000-01-01T00:00:00Z"
+	}
+	return stamp.UTC().Format("2006-01-02T15:04:05Z")
 }

@@ -116,9 +116,6 @@ func (p *Plan) Events() int {
 	return n
 }
 
-// excelEpoch is day zero of Excel's 1900 date system as Excel counts it.
-var excelEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
-
 // Workbook builds coordination.xlsx. Dates are real dates so that staff can
 // sort and filter by them; every sheet is an Excel table (autofilter) with a
 // frozen header row.
@@ -183,8 +180,7 @@ func writeSheet(f *excelize.File, sh sheet, dateStyle, textStyle int) error {
 				if v.IsZero() {
 					continue
 				}
-				serial := v.Time().Sub(excelEpoch).Hours() / 24
-				if err := f.SetCellFloat(sh.name, ref, serial, -1, 64); err != nil {
+				if err := f.SetCellFloat(sh.name, ref, float64(v.ExcelSerial()), -1, 64); err != nil {
 					return err
 				}
 				if err := f.SetCellStyle(sh.name, ref, ref, dateStyle); err != nil {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"reflect"
-	"slices"
 	"strings"
 	"time"
 
@@ -48,10 +47,7 @@ func Consolidate(ws *model.Workspace, paths []string, eng *render.Engine, outDir
 // Language is the campaign's language when the report has templates in it,
 // else English.
 func Language(ws *model.Workspace) string {
-	if slices.Contains(model.Languages, ws.Campaign.Language) {
-		return ws.Campaign.Language
-	}
-	return "en"
+	return model.OutputLanguage(ws.Campaign.Language)
 }
 
 // Write produces intake.csv, consolidated.xlsx and new-york-report.pdf in

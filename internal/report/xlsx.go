@@ -61,11 +61,6 @@ func cell(col, row int) string {
 // quoteSheet quotes a sheet name for a formula reference: 'Vue d”ensemble'.
 func quoteSheet(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
 
-// excelDate is the serial Excel stores for a civil date.
-func excelDate(d model.Date) float64 {
-	return float64(d.Time().Sub(time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)).Hours() / 24)
-}
-
 // value writes a read-back value the way its kind wants: numbers and dates
 // as such (so filters and sums work), choices as labels, the rest as text.
 func (b *book) value(sheet string, col, row int, kind outcome.Kind, opts []outcome.Option, v model.Value) {
@@ -79,7 +74,7 @@ func (b *book) value(sheet string, col, row int, kind outcome.Kind, opts []outco
 		}
 	case kind == outcome.KindDate:
 		if d, err := model.ParseDate(v.Text); err == nil {
-			b.check(b.f.SetCellFloat(sheet, cell(col, row), excelDate(d), -1, 64))
+			b.check(b.f.SetCellFloat(sheet, cell(col, row), float64(d.ExcelSerial()), -1, 64))
 			b.style(sheet, col, row, col, row, b.date)
 			return
 		}
@@ -158,10 +153,7 @@ func consolidatedXLSX(ws *model.Workspace, log *intake.Log, d *Data, stamp time.
 	b.awaitedSheet(ws, log)
 	b.overviewSheet(overview, d)
 
-	st := stamp.UTC().Format("2006-01-02T15:04:05Z")
-	if stamp.IsZero() {
-		st = "2000-01-01T00:00:00Z"
-	}
+	st := outcome.DocTime(stamp)
 	b.check(b.f.SetDocProps(&excelize.DocProperties{
 		Title:          tConsolidated.In(lang) + ": " + ws.Campaign.Name,
 		Creator:        ws.Campaign.Coalition,

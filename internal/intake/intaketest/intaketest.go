@@ -128,8 +128,7 @@ func set(f *excelize.File, sheet, cell string, kind outcome.Kind, v string) erro
 		}
 	case outcome.KindDate:
 		if d, err := model.ParseDate(v); err == nil {
-			serial := d.Time().Sub(time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)).Hours() / 24
-			return f.SetCellFloat(sheet, cell, serial, -1, 64)
+			return f.SetCellFloat(sheet, cell, float64(d.ExcelSerial()), -1, 64)
 		}
 	}
 	return f.SetCellStr(sheet, cell, v)
