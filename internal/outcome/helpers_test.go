@@ -2,8 +2,6 @@ package outcome
 
 import (
 	"flag"
-	"os"
-	"os/exec"
 	"testing"
 	"time"
 
@@ -45,31 +43,4 @@ func write(t testing.TB, c *model.Country) []byte {
 		t.Fatal(err)
 	}
 	return data
-}
-
-// need returns the path of an external tool, skipping the test when it is
-// missing outside CI and failing under CI.
-func need(t testing.TB, tool string) string {
-	t.Helper()
-	p, err := exec.LookPath(tool)
-	if err != nil {
-		if os.Getenv("CI") == "" {
-			t.Skipf("%s not installed", tool)
-		}
-		t.Fatalf("%s is required under CI: %v", tool, err)
-	}
-	return p
-}
-
-// needOpenpyxl checks for Debian's python3 with openpyxl.
-func needOpenpyxl(t testing.TB) string {
-	t.Helper()
-	py := "/usr/bin/python3"
-	if err := exec.Command(py, "-c", "import openpyxl").Run(); err != nil {
-		if os.Getenv("CI") == "" {
-			t.Skipf("%s with openpyxl not available: %v", py, err)
-		}
-		t.Fatalf("%s with openpyxl is required under CI: %v", py, err)
-	}
-	return py
 }

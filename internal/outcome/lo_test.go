@@ -14,6 +14,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"opkit/internal/model"
+	"opkit/internal/testtool"
 )
 
 // fv is one value a filler writes: {"s": text}, {"n": number},
@@ -197,7 +198,7 @@ func fillOpenpyxl(t testing.TB, py string, data []byte, s fillSpec, dir, name st
 // running at the same time do not share (and lock) one.
 func soffice(t testing.TB, outDir, filter string, files ...string) {
 	t.Helper()
-	bin := need(t, "soffice")
+	bin := testtool.Need(t, "soffice")
 	profile, err := os.MkdirTemp("", "lo-")
 	if err != nil {
 		t.Fatal(err)
@@ -277,8 +278,8 @@ func checkOutcome(t *testing.T, label string, data []byte, s fillSpec) {
 // four back to exactly the values written.
 func TestRoundTrip(t *testing.T) {
 	t.Parallel() // each soffice run has its own profile
-	need(t, "soffice")
-	py := needOpenpyxl(t)
+	testtool.Need(t, "soffice")
+	py := testtool.Python(t, "openpyxl")
 	dir := t.TempDir()
 	outDir := filepath.Join(dir, "lo")
 	type item struct {

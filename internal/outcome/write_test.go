@@ -12,6 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"opkit/internal/model"
+	"opkit/internal/testtool"
 )
 
 func TestWriteIsDeterministic(t *testing.T) {
@@ -202,7 +203,7 @@ func TestWriteLayout(t *testing.T) {
 // and labels must read as written.
 func TestOpensInLibreOffice(t *testing.T) {
 	t.Parallel() // each soffice run has its own profile
-	need(t, "soffice")
+	testtool.Need(t, "soffice")
 	dir := t.TempDir()
 	var files []string
 	for _, lang := range model.Languages {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io/fs"
 	"opkit/internal/outcome"
+	"opkit/internal/testtool"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -36,18 +37,6 @@ func demo(t testing.TB) *model.Workspace {
 		t.Fatalf("demo workspace: %v", diags)
 	}
 	return ws
-}
-
-// need skips a test when a tool is missing, except under CI where a
-// missing tool is a failure.
-func need(t *testing.T, tool string) {
-	t.Helper()
-	if _, err := exec.LookPath(tool); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is required under CI: %v", tool, err)
-		}
-		t.Skipf("%s not installed", tool)
-	}
 }
 
 func pdftotext(t *testing.T, path string) string {
@@ -138,7 +127,7 @@ func sorted(s []string) []string {
 }
 
 func TestBriefingText(t *testing.T) {
-	need(t, "pdftotext")
+	testtool.Need(t, "pdftotext")
 	ws, out := buildDemo(t)
 	for _, c := range ws.Countries {
 		cc := strings.ToLower(c.Code)
@@ -186,7 +175,7 @@ func TestBriefingText(t *testing.T) {
 // TestScripts checks that Cyrillic, Greek and Vietnamese come through the
 // PDF exactly as written.
 func TestScripts(t *testing.T) {
-	need(t, "pdftotext")
+	testtool.Need(t, "pdftotext")
 	_, out := buildDemo(t)
 	tests := []struct{ cc, want string }{
 		{"ua", "Україна"},
@@ -206,7 +195,7 @@ func TestScripts(t *testing.T) {
 }
 
 func TestQPDF(t *testing.T) {
-	need(t, "qpdf")
+	testtool.Need(t, "qpdf")
 	_, out := buildDemo(t)
 	pdfs, _ := filepath.Glob(filepath.Join(out, "packs", "*", "*.pdf"))
 	if len(pdfs) == 0 {
@@ -222,7 +211,7 @@ func TestQPDF(t *testing.T) {
 // TestNoEnglishHeadings: French and Spanish packs hold no English section
 // heading (read back from the PDF).
 func TestNoEnglishHeadings(t *testing.T) {
-	need(t, "pdftotext")
+	testtool.Need(t, "pdftotext")
 	ws, out := buildDemo(t)
 	english := []string{"The Optional Protocol in brief", "Signature, ratification and accession",
 		"What the Protocol opens", "Cases the Protocol could address", "Remedies and their gaps",
@@ -251,7 +240,7 @@ func TestNoEnglishHeadings(t *testing.T) {
 
 // TestAgendaPDF: the computed times reach the page.
 func TestAgendaPDF(t *testing.T) {
-	need(t, "pdftotext")
+	testtool.Need(t, "pdftotext")
 	ws, out := buildDemo(t)
 	for _, c := range ws.Countries {
 		a := render.AgendaData(ws, &c)
@@ -408,7 +397,7 @@ func TestBuildAllCancelled(t *testing.T) {
 // TestOverride: a workspace template replaces the built-in in the PDF, and
 // its errors name the workspace file.
 func TestOverride(t *testing.T) {
-	need(t, "pdftotext")
+	testtool.Need(t, "pdftotext")
 	ws := demo(t)
 	c := ws.Country("CI")
 	eng := render.NewEngine(fstest.MapFS{
@@ -434,7 +423,7 @@ func TestOverride(t *testing.T) {
 // TestMarkingEveryPage: each page of an organisers' edition says
 // RESTRICTED; no page of a participants' edition does.
 func TestMarkingEveryPage(t *testing.T) {
-	need(t, "pdftotext")
+	testtool.Need(t, "pdftotext")
 	ws, out := buildDemo(t)
 	n := 0
 	for _, c := range ws.Countries {
@@ -463,7 +452,7 @@ func TestMarkingEveryPage(t *testing.T) {
 }
 
 func TestLetter(t *testing.T) {
-	need(t, "pdfinfo")
+	testtool.Need(t, "pdfinfo")
 	ws := demo(t)
 	r, err := Build(ws, ws.Country("CO"), render.NewEngine(nil), Options{OutDir: t.TempDir(), PageSize: "Letter", Stamp: stamp})
 	if err != nil {
@@ -486,7 +475,7 @@ func TestLetter(t *testing.T) {
 // qpdf accepts and a workbook that reads back: what check lets through
 // always builds.
 func TestBuildAtTextLimits(t *testing.T) {
-	need(t, "qpdf")
+	testtool.Need(t, "qpdf")
 	src, err := fs.ReadFile(examples.Demo, "demo/countries/ua.toml")
 	if err != nil {
 		t.Fatal(err)

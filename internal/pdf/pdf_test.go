@@ -20,6 +20,7 @@ import (
 	"github.com/yuin/goldmark/text"
 
 	"opkit/internal/render"
+	"opkit/internal/testtool"
 )
 
 var (
@@ -51,23 +52,9 @@ func fixture(t testing.TB, lang, marking string) *render.Document {
 	return doc
 }
 
-// tool returns the path of an external tool; a missing tool skips the test
-// on a developer machine and fails it under CI.
-func tool(t *testing.T, name string) string {
-	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("CI") == "" {
-			t.Skipf("%s not installed", name)
-		}
-		t.Fatalf("%s not installed (required under CI)", name)
-	}
-	return p
-}
-
 func sh(t *testing.T, name string, args ...string) string {
 	t.Helper()
-	out, err := exec.Command(tool(t, name), args...).CombinedOutput()
+	out, err := exec.Command(testtool.Need(t, name), args...).CombinedOutput()
 	if err != nil {
 		t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, out)
 	}

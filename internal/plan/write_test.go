@@ -10,25 +10,12 @@ import (
 	"testing/fstest"
 
 	"opkit/internal/render"
+	"opkit/internal/testtool"
 )
 
-// tool returns the path of an external program, skipping the test when it
-// is missing outside CI and failing under CI.
-func tool(t *testing.T, name string) string {
-	t.Helper()
-	path, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("CI") == "" {
-			t.Skipf("%s not installed", name)
-		}
-		t.Fatalf("%s not installed", name)
-	}
-	return path
-}
-
 func TestWritePDFAndWorkbook(t *testing.T) {
-	pdftotext := tool(t, "pdftotext")
-	qpdf := tool(t, "qpdf")
+	pdftotext := testtool.Need(t, "pdftotext")
+	qpdf := testtool.Need(t, "qpdf")
 	eng := render.NewEngine(nil)
 	tests := []struct {
 		lang string
@@ -106,7 +93,7 @@ func TestWriteTemplateError(t *testing.T) {
 // TestWriteBigPlan renders a whole campaign: 200 countries on the timeline
 // and in the tables.
 func TestWriteBigPlan(t *testing.T) {
-	pdftotext := tool(t, "pdftotext")
+	pdftotext := testtool.Need(t, "pdftotext")
 	ws := bigWorkspace(200, 30)
 	dir := t.TempDir()
 	p := Make(ws)

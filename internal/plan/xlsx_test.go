@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"opkit/internal/testtool"
 )
 
 func TestWorkbookReadBack(t *testing.T) {
@@ -126,13 +128,7 @@ func TestWorkbookReadBack(t *testing.T) {
 // TestWorkbookOpenpyxl reads the workbook with another implementation,
 // which also checks the table XML excelize wrote is well formed.
 func TestWorkbookOpenpyxl(t *testing.T) {
-	py := "/usr/bin/python3"
-	if err := exec.Command(py, "-c", "import openpyxl").Run(); err != nil {
-		if os.Getenv("CI") == "" {
-			t.Skip("no /usr/bin/python3 with openpyxl")
-		}
-		t.Fatal("no /usr/bin/python3 with openpyxl")
-	}
+	py := testtool.Python(t, "openpyxl")
 	ws := demoWorkspace()
 	ws.Campaign.Language = "fr"
 	data, err := Workbook(Make(ws), stamp)

@@ -31,6 +31,7 @@ import (
 	"opkit/internal/outcome"
 	"opkit/internal/render"
 	"opkit/internal/report"
+	"opkit/internal/testtool"
 	"opkit/internal/workspace"
 )
 
@@ -45,20 +46,6 @@ func demo(t testing.TB, root string) *model.Workspace {
 		t.Fatal(err)
 	}
 	return ws
-}
-
-// tool reports whether an external program is there; missing, the test is
-// skipped on a workstation and fails under CI.
-func tool(t *testing.T, path string) bool {
-	t.Helper()
-	if _, err := exec.LookPath(path); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is needed under CI: %v", path, err)
-		}
-		t.Logf("%s not installed: part of the test skipped", path)
-		return false
-	}
-	return true
 }
 
 // fixture is the mixed folder of returns, made once: building the zip bomb
@@ -98,11 +85,11 @@ func mixed(t *testing.T) fixture {
 		// is most of the fixture's time.
 		var wg sync.WaitGroup
 		var pyErr, loErr error
-		if tool(t, "/usr/bin/python3") {
+		if testtool.Have(t, "/usr/bin/python3") {
 			want["ci-openpyxl.xlsx"] = intaketest.Want{Status: "accepted", Country: "CI"}
 			wg.Go(func() { pyErr = openpyxlReturn(ws, filepath.Join(dir, "ci-openpyxl.xlsx")) })
 		}
-		if tool(t, "soffice") {
+		if testtool.Have(t, "soffice") {
 			wg.Go(func() { loErr = libreOfficeRoundTrip(filepath.Join(dir, "st.xlsx")) })
 		}
 		wg.Wait()
@@ -457,14 +444,14 @@ func checkPDF(t *testing.T, path string, ws *model.Workspace) {
 		}
 		return b
 	}
-	if !tool(t, "pdftotext") {
+	if !testtool.Have(t, "pdftotext") {
 		return
 	}
 	text := pdftotext(t, path)
 	// Metadata and bookmarks are strings in the file: look for every name in
 	// the uncompressed PDF, as UTF-8 and as the UTF-16BE of PDF text strings.
 	info := ""
-	if tool(t, "pdfinfo") {
+	if testtool.Have(t, "pdfinfo") {
 		b, err := exec.Command("pdfinfo", path).CombinedOutput()
 		if err != nil {
 			t.Fatalf("pdfinfo: %v\n%s", err, b)
@@ -481,7 +468,7 @@ func checkPDF(t *testing.T, path string, ws *model.Workspace) {
 		}
 	}
 	raw, _ := os.ReadFile(path)
-	if tool(t, "qpdf") {
+	if testtool.Have(t, "qpdf") {
 		if b, err := exec.Command("qpdf", "--check", path).CombinedOutput(); err != nil {
 			t.Errorf("qpdf --check: %v\n%s", err, b)
 		}
@@ -683,7 +670,7 @@ func TestDemoReturns(t *testing.T) {
 	if log.Rejected() > 0 || log.Count(intake.Accepted) != 7 {
 		t.Fatalf("%s\n%s", log.Summary(), strings.Join(log.Problems(), "\n"))
 	}
-	if !tool(t, "pdftotext") {
+	if !testtool.Have(t, "pdftotext") {
 		return
 	}
 	text := pdftotext(t, filepath.Join(out, "report", report.ReportFile))
@@ -743,7 +730,7 @@ func TestEmbeddedDemo(t *testing.T) {
 	if log.Rejected() > 0 {
 		t.Fatalf("%s\n%s", log.Summary(), strings.Join(log.Problems(), "\n"))
 	}
-	if !tool(t, "pdftotext") {
+	if !testtool.Have(t, "pdftotext") {
 		return
 	}
 	text := pdftotext(t, filepath.Join(out, "report", report.ReportFile))
@@ -780,7 +767,7 @@ func TestNoReturns(t *testing.T) {
 	if len(rows)-1 != len(ws.Countries) {
 		t.Errorf("%d awaited, want %d", len(rows)-1, len(ws.Countries))
 	}
-	if tool(t, "pdftotext") {
+	if testtool.Have(t, "pdftotext") {
 		text := pdftotext(t, filepath.Join(out, "report", report.ReportFile))
 		if !strings.Contains(text, "No outcome has been returned yet") || strings.Contains(text, "Myanmar") || !strings.Contains(text, "Kenya") {
 			t.Errorf("report text: %.600s", text)
