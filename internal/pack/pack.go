@@ -176,14 +176,7 @@ func briefingMeta(ws *model.Workspace, c *model.Country, lang string, ed render.
 // CheckFonts reports every string of the country file holding a character
 // the PDF fonts cannot draw, at the value's position, naming its key.
 func CheckFonts(c *model.Country) error {
-	var l diag.List
-	for _, t := range c.Texts {
-		if r, bad := pdf.Missing(t.Value); bad {
-			l.Errorf(c.File, t.Line, t.Col, "character %U is not in the PDF font (%s)", r, t.Key)
-		}
-	}
-	l.Sort()
-	return l.Err()
+	return pdf.CheckTexts(c.File, c.Texts, nil).Err()
 }
 
 // BuildAll builds the packs of countries in parallel, one worker per CPU.

@@ -5,6 +5,9 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"opkit/internal/diag"
+	"opkit/internal/model"
 )
 
 // Missing reports the first rune of s that the embedded fonts cannot draw:
@@ -67,4 +70,22 @@ func missingIn(s string) (rune, bool) {
 		}
 	}
 	return 0, false
+}
+
+// CheckTexts reports, at its position in file, every text of a country
+// file (model.Country.Texts) holding a character the fonts cannot draw,
+// naming its key. keep, when not nil, limits the check to the keys a
+// document prints.
+func CheckTexts(file string, texts []model.Text, keep func(key string) bool) diag.List {
+	var l diag.List
+	for _, t := range texts {
+		if keep != nil && !keep(t.Key) {
+			continue
+		}
+		if r, bad := Missing(t.Value); bad {
+			l.Errorf(file, t.Line, t.Col, "character %U is not in the PDF font (%s)", r, t.Key)
+		}
+	}
+	l.Sort()
+	return l
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"opkit/internal/atomicfile"
+	"opkit/internal/diag"
 	"opkit/internal/model"
 	"opkit/internal/pdf"
 	"opkit/internal/render"
@@ -72,17 +73,15 @@ func Document(p *Plan, eng *render.Engine, stamp time.Time) (*render.Document, e
 }
 
 // checkFonts finds text the embedded fonts cannot draw among what the plan
-// prints of each country, and names the file and key, as the packs do.
+// prints of each country, at its position and naming its key, as the
+// packs do.
 func checkFonts(ws *model.Workspace) error {
+	var l diag.List
 	for _, c := range ws.Countries {
-		for _, t := range c.Texts {
-			if !printed[t.Key] {
-				continue
-			}
-			if r, bad := pdf.Missing(t.Value); bad {
-				return fmt.Errorf("%s:%d:%d: the fonts cannot draw %q (U+%04X) in %s", c.File, t.Line, t.Col, r, r, t.Key)
-			}
-		}
+		l = append(l, pdf.CheckTexts(c.File, c.Texts, func(key string) bool { return printed[key] })...)
+	}
+	if err := l.Err(); err != nil {
+		return err
 	}
 	for _, m := range ws.Campaign.Steering {
 		for _, s := range []string{m.Name, m.Organisation} {
