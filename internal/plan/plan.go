@@ -122,7 +122,7 @@ func assess(c *model.Country, camp *model.Campaign) CountryPlan {
 		Languages:   eventLanguages(c),
 		SCRequested: c.Event.RequestSCMember,
 	}
-	planned := c.Event.Format != model.FormatNone && c.Event.Format != ""
+	planned := plannedFormat(c.Event.Format)
 	add := func(code, sev string, args ...string) {
 		cp.Checks = append(cp.Checks, Check{Code: code, Severity: sev, Args: args})
 	}
@@ -274,6 +274,17 @@ func (p *Plan) Member(id string) *MemberLoad {
 	return nil
 }
 
+// SCMember returns the campaign's Steering Committee member with id, or the
+// zero member.
+func (p *Plan) SCMember(id string) model.SCMember {
+	for _, m := range p.Campaign.Steering {
+		if m.ID == id {
+			return m
+		}
+	}
+	return model.SCMember{}
+}
+
 // Words gives a label in the plan's language.
 func (p *Plan) Words(code string, args ...any) string { return Label(p.Lang, code, args...) }
 
@@ -331,10 +342,8 @@ func (p *Plan) GapWords(g Gap) string {
 	names := make([]string, len(g.Able))
 	for i, id := range g.Able {
 		names[i] = id
-		for _, m := range p.Campaign.Steering {
-			if m.ID == id && m.Name != "" {
-				names[i] = m.Name
-			}
+		if m := p.SCMember(id); m.Name != "" {
+			names[i] = m.Name
 		}
 	}
 	return p.Words("gap."+g.Reason, strings.Join(names, ", "))
@@ -395,3 +404,6 @@ func (p *Plan) Summary() string {
 	}
 	return s
 }
+
+// plannedFormat reports whether an event format means an event takes place.
+func plannedFormat(f model.Format) bool { return f != "" && f != model.FormatNone }

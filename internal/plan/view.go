@@ -100,17 +100,13 @@ func (p *Plan) View(stamp time.Time) *View {
 		WindowStart: camp.EventWindow.Start, WindowEnd: camp.EventWindow.End, Signature: camp.SignatureDate,
 		Requests: len(p.Requests), Exact: p.Search.Exact || len(p.Requests) == 0,
 	}
-	for _, row := range p.sheets()[0].rows {
+	for _, row := range p.summarySheet().rows {
 		v.Summary = append(v.Summary, SummaryRow{Label: row[0].(string), Value: row[1].(int)})
 	}
 	if v.Exact {
 		v.SearchNote = w("search.exact")
 	} else {
 		v.SearchNote = w("search.bounded")
-	}
-	members := map[string]model.SCMember{}
-	for _, m := range camp.Steering {
-		members[m.ID] = m
 	}
 	for i := range p.Countries {
 		c := &p.Countries[i]
@@ -122,7 +118,7 @@ func (p *Plan) View(stamp time.Time) *View {
 			DateOK:    c.DateStatus == "in-window" || c.DateStatus == "after-signature" && c.Phase == model.PhaseRatification,
 			Format:    w("format." + formatCode(c.Format)),
 			Authority: w("authority." + c.Authority), Pack: p.PackWords(c), PackComplete: len(c.PackMissing) == 0,
-			SCRequested: c.SCRequested, SCMember: members[c.SCMember].Name,
+			SCRequested: c.SCRequested, SCMember: p.SCMember(c.SCMember).Name,
 		}
 		for _, k := range c.Checks {
 			cv.Checks = append(cv.Checks, CheckView{Warning: k.Severity == "warning", Severity: w("severity." + k.Severity), Message: p.CheckWords(k)})
@@ -130,7 +126,7 @@ func (p *Plan) View(stamp time.Time) *View {
 		v.Countries = append(v.Countries, cv)
 	}
 	for _, a := range p.Assignments {
-		m := members[a.Member]
+		m := p.SCMember(a.Member)
 		v.Assignments = append(v.Assignments, AssignmentView{
 			Date: a.Date, Code: a.Country, Country: p.Country(a.Country).Name,
 			MemberID: m.ID, Member: m.Name, Organisation: m.Organisation,
@@ -142,7 +138,7 @@ func (p *Plan) View(stamp time.Time) *View {
 	}
 	for _, m := range p.Members {
 		v.Members = append(v.Members, MemberView{
-			ID: m.ID, Name: m.Name, Organisation: m.Organisation, Languages: strings.Join(members[m.ID].Languages, ", "),
+			ID: m.ID, Name: m.Name, Organisation: m.Organisation, Languages: strings.Join(p.SCMember(m.ID).Languages, ", "),
 			MaxEvents: m.MaxEvents, Assigned: len(m.Countries), Countries: strings.Join(m.Countries, ", "),
 		})
 	}

@@ -20,16 +20,10 @@ type sheet struct {
 	rows    [][]any // string, int or model.Date
 }
 
-// sheets lays the plan out as tables; the workbook and the tests read the
-// same structure.
-func (p *Plan) sheets() []sheet {
+// summarySheet is the plan in figures, the first sheet of the workbook and
+// the summary table of the PDF.
+func (p *Plan) summarySheet() sheet {
 	w := p.Words
-	yesNo := func(b bool) string {
-		if b {
-			return w("yes")
-		}
-		return w("no")
-	}
 	sum := sheet{name: w("sheet.summary"), table: "Summary", headers: []string{w("col.item"), w("col.count")}}
 	sum.rows = append(sum.rows, []any{w("sum.countries"), len(p.Countries)})
 	for _, kc := range p.TriageCounts() {
@@ -42,6 +36,20 @@ func (p *Plan) sheets() []sheet {
 		[]any{w("sum.uncovered"), len(p.Gaps)},
 		[]any{w("sum.warnings"), p.Warnings()},
 	)
+	return sum
+}
+
+// sheets lays the plan out as tables; the workbook and the tests read the
+// same structure.
+func (p *Plan) sheets() []sheet {
+	w := p.Words
+	yesNo := func(b bool) string {
+		if b {
+			return w("yes")
+		}
+		return w("no")
+	}
+	sum := p.summarySheet()
 
 	countries := sheet{name: w("sheet.countries"), table: "Countries", headers: []string{
 		w("col.code"), w("col.country"), w("col.region"), w("col.stance"), w("col.visibility"), w("col.phase"),
@@ -66,17 +74,13 @@ func (p *Plan) sheets() []sheet {
 		}
 	}
 
-	member := map[string]model.SCMember{}
-	for _, m := range p.Campaign.Steering {
-		member[m.ID] = m
-	}
 	assigned := sheet{name: w("sheet.assignments"), table: "Assignments", headers: []string{
 		w("col.date"), w("col.code"), w("col.country"), w("col.region"), w("col.languages"),
 		w("col.member-id"), w("col.member"), w("col.organisation"), w("col.same-region"),
 	}}
 	for _, a := range p.Assignments {
 		c := p.Country(a.Country)
-		m := member[a.Member]
+		m := p.SCMember(a.Member)
 		assigned.rows = append(assigned.rows, []any{a.Date, a.Country, c.Name, c.Region, strings.Join(c.Languages, ", "), m.ID, m.Name, m.Organisation, yesNo(a.SameRegion)})
 	}
 	gaps := sheet{name: w("sheet.gaps"), table: "Gaps", headers: []string{
@@ -92,7 +96,7 @@ func (p *Plan) sheets() []sheet {
 	}}
 	for _, m := range p.Members {
 		members.rows = append(members.rows, []any{m.ID, m.Name, m.Organisation, strings.Join(m.Regions, ", "),
-			strings.Join(member[m.ID].Languages, ", "), m.MaxEvents, len(m.Countries), strings.Join(m.Countries, ", ")})
+			strings.Join(p.SCMember(m.ID).Languages, ", "), m.MaxEvents, len(m.Countries), strings.Join(m.Countries, ", ")})
 	}
 	return []sheet{sum, countries, checks, assigned, gaps, members}
 }
@@ -109,7 +113,7 @@ func formatCode(f model.Format) string {
 func (p *Plan) Events() int {
 	n := 0
 	for _, c := range p.Countries {
-		if c.Format != "" && c.Format != model.FormatNone {
+		if plannedFormat(c.Format) {
 			n++
 		}
 	}
