@@ -28,11 +28,8 @@ Examples:
 		if err != nil {
 			return err
 		}
-		w, ds := loadWorkspace(ws)
-		if *quiet {
-			ds = ds.Errors()
-		}
-		if printDiags(e, ds) {
+		w, ds, ok := loadReported(e, ws, *quiet)
+		if !ok {
 			return invalidInput{fmt.Sprintf("check: %s has %d error(s)", ws, len(ds.Errors()))}
 		}
 		if !*quiet {

@@ -54,11 +54,8 @@ func runDemo(e *env, dir string, quiet bool) error {
 		}
 	}
 	say("demo workspace: %s (%d files)\n", ws, n)
-	w, ds := loadWorkspace(ws)
-	if quiet {
-		ds = ds.Errors()
-	}
-	if printDiags(e, ds) || w == nil {
+	w, ds, ok := loadReported(e, ws, quiet)
+	if !ok {
 		return fmt.Errorf("demo: the embedded workspace has errors")
 	}
 	say("check: campaign and %d countries valid, %d warning(s) shown above\n", len(w.Countries), len(ds.Warnings()))

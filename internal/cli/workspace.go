@@ -62,14 +62,21 @@ func outDir(flagValue, ws string) string {
 // requireValid loads a workspace and stops on errors, printing warnings
 // unless quiet.
 func requireValid(e *env, ws string, quiet bool) (*model.Workspace, error) {
-	w, ds := loadWorkspace(ws)
-	if quiet {
-		ds = ds.Errors()
-	}
-	if printDiags(e, ds) || w == nil {
+	w, _, ok := loadReported(e, ws, quiet)
+	if !ok {
 		return nil, invalidInput{fmt.Sprintf("%s has errors; fix them and run again (opkit check %s)", ws, ws)}
 	}
 	return w, nil
+}
+
+// loadReported loads a workspace and prints its diagnostics (errors only
+// when quiet); ok is false when it has errors or could not be read.
+func loadReported(e *env, ws string, quiet bool) (w *model.Workspace, ds diag.List, ok bool) {
+	w, ds = loadWorkspace(ws)
+	if quiet {
+		ds = ds.Errors()
+	}
+	return w, ds, !printDiags(e, ds) && w != nil
 }
 
 // outputFlags are the flags of the commands that write files (build, plan,
