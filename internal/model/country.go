@@ -114,6 +114,17 @@ func (e *Event) ConfirmedAuthority() *Authority {
 	return nil
 }
 
+// Invited returns the authorities invited who have not answered yet.
+func (e *Event) Invited() []Authority {
+	var out []Authority
+	for _, a := range e.Authorities {
+		if a.Status == AuthorityInvited {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
 // Session is one item of a custom agenda.
 type Session struct {
 	Title   string

@@ -85,7 +85,7 @@ func AgendaData(ws *model.Workspace, c *model.Country) *Agenda {
 		Country:      c,
 		Event:        &c.Event,
 		Triage:       rec,
-		Ratification: c.Phase == model.PhaseRatification,
+		Ratification: towardRatification(&ws.Campaign, c),
 		LowProfile:   c.LowProfile(),
 		NoEvent:      c.Event.Format == model.FormatNone,
 		Custom:       len(c.Event.Sessions) > 0,
@@ -98,14 +98,7 @@ func AgendaData(ws *model.Workspace, c *model.Country) *Agenda {
 	if !a.StartSet {
 		a.Start = DefaultStart
 	}
-	if !c.Event.Date.IsZero() && !ws.Campaign.SignatureDate.IsZero() && c.Event.Date.After(ws.Campaign.SignatureDate) {
-		a.Ratification = true
-	}
-	for _, au := range c.Event.Authorities {
-		if au.Status == model.AuthorityInvited {
-			a.Invited = append(a.Invited, au)
-		}
-	}
+	a.Invited = c.Event.Invited()
 	t := a.Start
 	add := func(key string, minutes int, title, speaker string) {
 		end := t.Add(minutes)
@@ -172,8 +165,8 @@ func AuthoritySpeaker(lang string, c *model.Country) string {
 		return joinNonEmpty(", ", au.Name, au.Title, au.Institution)
 	}
 	var inst []string
-	for _, au := range c.Event.Authorities {
-		if au.Status == model.AuthorityInvited && au.Institution != "" {
+	for _, au := range c.Event.Invited() {
+		if au.Institution != "" {
 			inst = append(inst, au.Institution)
 		}
 	}

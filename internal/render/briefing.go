@@ -80,8 +80,8 @@ type Briefing struct {
 	// Covenant before it can ratify the Protocol. Neither: it must first
 	// join the Covenant.
 	CovenantParty, CovenantSigned bool
-	// Mechanisms counts the domestic remedy mechanisms rated not effective
-	// ("no") and partly effective.
+	// Ineffective and PartlyEffective count the domestic remedy mechanisms
+	// rated not effective ("no") and partly effective.
 	Ineffective, PartlyEffective int
 }
 
@@ -102,7 +102,7 @@ func BriefingData(ws *model.Workspace, c *model.Country, edition Edition) *Brief
 		Country:         c,
 		Triage:          rec,
 		Organisers:      edition == Organisers,
-		Ratification:    c.Phase == model.PhaseRatification,
+		Ratification:    towardRatification(&ws.Campaign, c),
 		AimRatification: rec.Aim == model.PhaseRatification,
 		Committed:       c.Stance == model.StanceCommitted,
 		Leaning:         c.Stance == model.StanceLeaning,
@@ -126,11 +126,9 @@ func BriefingData(ws *model.Workspace, c *model.Country, edition Edition) *Brief
 			b.Restricted++
 		}
 	}
+	b.Invited = c.Event.Invited()
 	for _, a := range c.Event.Authorities {
-		switch a.Status {
-		case model.AuthorityInvited:
-			b.Invited = append(b.Invited, a)
-		case model.AuthorityDeclined:
+		if a.Status == model.AuthorityDeclined {
 			b.Declined = append(b.Declined, a)
 		}
 	}
@@ -140,9 +138,6 @@ func BriefingData(ws *model.Workspace, c *model.Country, edition Edition) *Brief
 	if !c.Event.Date.IsZero() && !ws.Campaign.SignatureDate.IsZero() {
 		b.DaysToSignature = c.Event.Date.DaysUntil(ws.Campaign.SignatureDate)
 		b.EventAfterSignature = c.Event.Date.After(ws.Campaign.SignatureDate)
-	}
-	if b.EventAfterSignature {
-		b.Ratification = true
 	}
 	if !c.Event.Date.IsZero() && !ws.Campaign.GatheringDate.IsZero() {
 		b.EventAfterGathering = c.Event.Date.After(ws.Campaign.GatheringDate)
@@ -198,4 +193,12 @@ func (b *Briefing) EventCases() int {
 		}
 	}
 	return n
+}
+
+// towardRatification: the pack works toward ratification, because the
+// country file says so or because its event falls after the signature
+// date. The briefing and the agenda must agree on it.
+func towardRatification(camp *model.Campaign, c *model.Country) bool {
+	return c.Phase == model.PhaseRatification ||
+		!c.Event.Date.IsZero() && !camp.SignatureDate.IsZero() && c.Event.Date.After(camp.SignatureDate)
 }
