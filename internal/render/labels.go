@@ -191,23 +191,19 @@ func FormatDate(lang string, d model.Date) string {
 	if d.Month < time.January || d.Month > time.December {
 		return d.String()
 	}
-	m := monthName(lang, d.Month)
-	switch lang {
-	case "fr":
-		if d.Day == 1 {
-			return fmt.Sprintf("1er %s %d", m, d.Year)
-		}
-		return fmt.Sprintf("%d %s %d", d.Day, m, d.Year)
-	case "es":
-		return fmt.Sprintf("%d de %s de %d", d.Day, m, d.Year)
+	if lang == "es" {
+		return fmt.Sprintf("%s de %d", FormatDayMonth(lang, d), d.Year)
 	}
-	return fmt.Sprintf("%d %s %d", d.Day, m, d.Year)
+	return fmt.Sprintf("%s %d", FormatDayMonth(lang, d), d.Year)
 }
 
 // FormatDayMonth is the date without the year ("24 September").
 func FormatDayMonth(lang string, d model.Date) string {
 	if d.IsZero() {
 		return Term(lang, "date.unset")
+	}
+	if d.Month < time.January || d.Month > time.December {
+		return d.String()
 	}
 	m := monthName(lang, d.Month)
 	switch lang {
@@ -250,12 +246,7 @@ func FormatArticle(lang string, r model.Right, covenant bool) string {
 	if a == "" {
 		return ""
 	}
-	many := false
-	for _, c := range a {
-		if c == '-' {
-			many = true
-		}
-	}
+	many := strings.Contains(a, "-")
 	if many {
 		a = joinArticles(lang, a)
 	}
@@ -273,15 +264,14 @@ func FormatArticle(lang string, r model.Right, covenant bool) string {
 // joinArticles turns "13-14" into "13–14" (en) or "13 et 14" / "13 y 14":
 // model.Rights only ever pairs two neighbouring articles.
 func joinArticles(lang, a string) string {
-	for i := 0; i < len(a); i++ {
-		if a[i] == '-' {
-			if lang == "en" || langIndex(lang) == 0 {
-				return a[:i] + "–" + a[i+1:]
-			}
-			return a[:i] + " " + Term(lang, "list.and") + " " + a[i+1:]
-		}
+	first, second, ok := strings.Cut(a, "-")
+	switch {
+	case !ok:
+		return a
+	case langIndex(lang) == 0:
+		return first + "–" + second
 	}
-	return a
+	return first + " " + Term(lang, "list.and") + " " + second
 }
 
 // JoinList joins items as prose: "a, b and c", "a, b et c", "a, b y c".
