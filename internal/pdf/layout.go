@@ -223,15 +223,11 @@ func (l *layout) block(n ast.Node, x, w float64) {
 	case *ast.Blockquote:
 		l.quote(n, x, w)
 	case *ast.FencedCodeBlock:
-		info := ""
-		if n.Info != nil {
-			info = strings.TrimSpace(string(n.Info.Segment.Value(l.src)))
-		}
 		lines := codeLines(n, l.src)
-		switch info {
-		case "opkit-bars":
+		switch l.chartKind(n) {
+		case chartBars:
 			l.fail(l.bars(lines, x, w))
-		case "opkit-timeline":
+		case chartTimeline:
 			l.fail(l.timeline(lines, x, w))
 		default:
 			l.code(lines, x, w)
@@ -425,11 +421,7 @@ func (l *layout) firstChunk(n ast.Node, x, w float64) float64 {
 	case *ast.Blockquote:
 		return two + 6
 	case *ast.FencedCodeBlock, *ast.CodeBlock:
-		info := ""
-		if fc, ok := n.(*ast.FencedCodeBlock); ok && fc.Info != nil {
-			info = strings.TrimSpace(string(fc.Info.Segment.Value(l.src)))
-		}
-		if info == "opkit-bars" || info == "opkit-timeline" {
+		if l.chartKind(n) != "" {
 			return l.measure(n, x, w)
 		}
 		return min(float64(n.Lines().Len()), 3)*codeSize*1.4*ptToMM + 5
@@ -534,4 +526,24 @@ func (l *layout) code(lines []string, x, w float64) {
 	l.endDeco(d)
 	l.y += pad
 	l.space(bodySize * 0.75 * ptToMM)
+}
+
+// The info strings of fenced blocks drawn as charts (see render.Document).
+const (
+	chartBars     = "opkit-bars"
+	chartTimeline = "opkit-timeline"
+)
+
+// chartKind is chartBars or chartTimeline for a block drawn as a chart,
+// "" for any other block.
+func (l *layout) chartKind(n ast.Node) string {
+	fc, ok := n.(*ast.FencedCodeBlock)
+	if !ok || fc.Info == nil {
+		return ""
+	}
+	switch info := strings.TrimSpace(string(fc.Info.Segment.Value(l.src))); info {
+	case chartBars, chartTimeline:
+		return info
+	}
+	return ""
 }

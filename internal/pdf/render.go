@@ -235,23 +235,23 @@ func (l *layout) emit(pages []*page, final []int) ([]byte, error) {
 	f.SetProducer("opkit", true)
 	f.SetLang(l.lab.lang)
 
-	// Text can reach the page without passing the source check (an entity
-	// such as &#x4E2D; resolves only in layout), so check what is drawn.
-	for _, p := range pages {
-		for _, o := range p.ops {
-			if o.kind != opText {
-				continue
-			}
-			if r, bad := missingIn(o.text); bad {
-				return nil, fmt.Errorf("character %U %q in %q is not in the embedded fonts", r, r, o.text)
-			}
-		}
-	}
+	// One pass over what is drawn: the styles to embed, whether the logo
+	// is, and the characters. Text can reach the page without passing the
+	// source check (an entity such as &#x4E2D; resolves only in layout).
 	used := [4]bool{regular: true, bold: true}
+	hasLogo := false
 	for _, p := range pages {
 		for _, o := range p.ops {
-			if o.kind == opText || o.kind == opPageRef {
+			switch o.kind {
+			case opText:
+				if r, bad := missingIn(o.text); bad {
+					return nil, fmt.Errorf("character %U %q in %q is not in the embedded fonts", r, r, o.text)
+				}
 				used[o.st] = true
+			case opPageRef:
+				used[o.st] = true
+			case opImage:
+				hasLogo = true
 			}
 		}
 	}
@@ -266,12 +266,6 @@ func (l *layout) emit(pages []*page, final []int) ([]byte, error) {
 		f.SetFont(assets.FontFamily, style(st).fpdfStyle(), 10)
 		if err := f.Error(); err != nil {
 			return nil, fmt.Errorf("load %s font: %w", style(st).fpdfStyle(), err)
-		}
-	}
-	hasLogo := false
-	for _, p := range pages {
-		for _, o := range p.ops {
-			hasLogo = hasLogo || o.kind == opImage
 		}
 	}
 	if hasLogo {
