@@ -7,7 +7,7 @@ import (
 // FuzzRead feeds damaged workbooks to Read: it may reject them, never
 // panic, and a file it accepts always yields an outcome.
 func FuzzRead(f *testing.F) {
-	base := filledTB(f)
+	base := filled(f)
 	f.Add(base)
 	f.Add(base[:len(base)/2])
 	f.Add(withEventSheet(f, hostileSheet(3)))
@@ -31,9 +31,9 @@ func FuzzReadSheet(f *testing.F) {
 	f.Add([]byte(`<worksheet><sheetData><row r="8"><c r="B8" t="s"><v>3</v></c></row></sheetData></worksheet>`))
 	f.Add([]byte(`<worksheet><sheetData><row><c t="inlineStr"><is><r><t>a</t></r><rPh><t>b</t></rPh></is></c><c><f>DATE(2027,8,5)</f></c></row></sheetData></worksheet>`))
 	f.Add(hostileSheet(2))
-	base := filledTB(f)
+	base := filled(f)
 	f.Fuzz(func(t *testing.T, sheet []byte) {
-		data := rezipTB(t, base, func(name string, b []byte) ([]byte, bool) {
+		data := rezip(t, base, func(name string, b []byte) ([]byte, bool) {
 			if name == "xl/worksheets/sheet2.xml" {
 				return sheet, true
 			}

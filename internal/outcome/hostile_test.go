@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/crc32"
+	"io"
 	"strings"
 	"testing"
 )
@@ -25,7 +26,7 @@ func hostileSheet(n int) []byte {
 }
 
 func withEventSheet(t testing.TB, body []byte) []byte {
-	return rezipTB(t, filledTB(t), func(name string, b []byte) ([]byte, bool) {
+	return rezip(t, filled(t), func(name string, b []byte) ([]byte, bool) {
 		if name == "xl/worksheets/sheet2.xml" {
 			return body, true
 		}
@@ -55,48 +56,48 @@ func TestReadHostile(t *testing.T) {
 // TestReadLyingZip declares a part far smaller than it unzips to; the
 // declared sizes must not let it through.
 func TestReadLyingZip(t *testing.T) {
-	base := filledTB(t)
-	zr, err := zip.NewReader(bytes.NewReader(base), int64(len(base)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, f := range zr.File {
-		rc, _ := f.Open()
-		var body bytes.Buffer
-		body.ReadFrom(rc)
-		rc.Close()
-		if f.Name != "xl/worksheets/sheet2.xml" {
-			w, _ := zw.Create(f.Name)
-			w.Write(body.Bytes())
-			continue
+	liar := copyZip(t, filled(t), func(zw *zip.Writer, name string, body []byte) error {
+		if name != "xl/worksheets/sheet2.xml" {
+			return copyPart(zw, name, body)
 		}
 		big := hostileSheet(20000)
 		var comp bytes.Buffer
 		fw, _ := flate.NewWriter(&comp, flate.BestCompression)
 		fw.Write(big)
 		fw.Close()
-		w, err := zw.CreateRaw(&zip.FileHeader{Name: f.Name, Method: zip.Deflate, CRC32: crc32.ChecksumIEEE(big),
+		w, err := zw.CreateRaw(&zip.FileHeader{Name: name, Method: zip.Deflate, CRC32: crc32.ChecksumIEEE(big),
 			CompressedSize64: uint64(comp.Len()), UncompressedSize64: 1000})
 		if err != nil {
-			t.Fatal(err)
+			return err
 		}
-		w.Write(comp.Bytes())
-	}
-	zw.Close()
-	_, _, err = Read("liar.xlsx", buf.Bytes(), DefaultLimits())
+		_, err = w.Write(comp.Bytes())
+		return err
+	})
+	_, _, err := Read("liar.xlsx", liar, DefaultLimits())
 	if err == nil || !IsFileError(err) {
 		t.Errorf("lying zip: %v", err)
 	}
 }
 
-func filledTB(t testing.TB) []byte {
+func filled(t testing.TB) []byte {
 	c := sampleCountry("en")
 	return fillExcelize(t, write(t, c), fullSpec("en", c))
 }
 
-func rezipTB(t testing.TB, data []byte, fn func(name string, body []byte) ([]byte, bool)) []byte {
+// rezip copies a workbook's zip, passing each part through fn, which may
+// change it or drop it (keep false).
+func rezip(t testing.TB, data []byte, fn func(name string, body []byte) ([]byte, bool)) []byte {
+	return copyZip(t, data, func(zw *zip.Writer, name string, body []byte) error {
+		if b, keep := fn(name, body); keep {
+			return copyPart(zw, name, b)
+		}
+		return nil
+	})
+}
+
+// copyZip copies a zip, letting part write each entry as it likes.
+func copyZip(t testing.TB, data []byte, part func(zw *zip.Writer, name string, body []byte) error) []byte {
+	t.Helper()
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		t.Fatal(err)
@@ -104,19 +105,32 @@ func rezipTB(t testing.TB, data []byte, fn func(name string, body []byte) ([]byt
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	for _, f := range zr.File {
-		rc, _ := f.Open()
-		var body bytes.Buffer
-		body.ReadFrom(rc)
-		rc.Close()
-		b, keep := fn(f.Name, body.Bytes())
-		if !keep {
-			continue
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
 		}
-		w, _ := zw.Create(f.Name)
-		w.Write(b)
+		body, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := part(zw, f.Name, body); err != nil {
+			t.Fatal(err)
+		}
 	}
-	zw.Close()
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
 	return buf.Bytes()
+}
+
+func copyPart(zw *zip.Writer, name string, body []byte) error {
+	w, err := zw.Create(name)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(body)
+	return err
 }
 
 func BenchmarkWrite(b *testing.B) {
@@ -130,7 +144,7 @@ func BenchmarkWrite(b *testing.B) {
 }
 
 func BenchmarkRead(b *testing.B) {
-	data := filledTB(b)
+	data := filled(b)
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {

@@ -36,8 +36,6 @@ func setFormula(t *testing.T, f *excelize.File, sheet, cell, formula string) {
 }
 
 // filled is a complete, valid English return.
-func filled(t *testing.T) []byte { return filledTB(t) }
-
 func must(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {
@@ -172,10 +170,6 @@ func TestReadBadValues(t *testing.T) {
 }
 
 // rezip rewrites a package, letting fn replace or drop parts.
-func rezip(t *testing.T, data []byte, fn func(name string, body []byte) ([]byte, bool)) []byte {
-	return rezipTB(t, data, fn)
-}
-
 // TestReadRejects covers files that cannot be read at all.
 func TestReadRejects(t *testing.T) {
 	base := filled(t)

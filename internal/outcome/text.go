@@ -63,6 +63,9 @@ func instructions(lang, country, coalition, contact string) []string {
 		}
 	}
 	event := SheetName(SheetEvent, lang)
+	// The sharing choices are named as the drop-down shows them.
+	sharing := func(code string) string { return OptionLabel(FieldByName(Sharing).Options, code, lang) }
+	public, coalitionOnly, anonymised := sharing(SharingPublic), sharing(SharingCoalitionOnly), sharing(SharingAnonymised)
 	var p []string
 	switch lang {
 	case "fr":
@@ -71,7 +74,7 @@ func instructions(lang, country, coalition, contact string) []string {
 			"1. Sur la feuille « " + event + " », remplissez les cellules jaunes : l'événement, l'autorité nationale, la position du gouvernement sur la signature et la ratification, le suivi et vos coordonnées. Les champs marqués * sont obligatoires.",
 			"2. Les cellules à liste proposent un menu déroulant : choisissez-y la valeur. Saisissez les dates au format de votre tableur ou sous la forme AAAA-MM-JJ, et les nombres en chiffres.",
 			"3. Sur les feuilles " + strings.Join(tables, ", ") + ", écrivez une entrée par ligne. Pour ajouter des lignes, écrivez simplement sous le tableau.",
-			"4. Partage : « Public » permet de citer votre pays dans le rapport ; « Coalition uniquement » réserve le résultat aux membres de la Coalition ; « Anonymisé » le publie comme « un pays de votre région », sans nom d'organisation.",
+			"4. Partage : « " + public + " » permet de citer votre pays dans le rapport ; « " + coalitionOnly + " » réserve le résultat aux membres de la Coalition ; « " + anonymised + " » le publie comme « un pays de votre région », sans nom d'organisation.",
 			"5. Ne renommez pas les feuilles et ne déplacez pas les cellules : la Coalition lit le classeur par le nom de ses cellules. Excel, LibreOffice et Google Sheets conviennent ; enregistrez au format .xlsx.",
 		}
 	case "es":
@@ -80,7 +83,7 @@ func instructions(lang, country, coalition, contact string) []string {
 			"1. En la hoja «" + event + "», complete las celdas amarillas: el evento, la autoridad nacional, la posición del gobierno sobre la firma y la ratificación, el seguimiento y sus datos. Los campos marcados con * son obligatorios.",
 			"2. Las celdas con lista ofrecen un menú desplegable: elija allí el valor. Escriba las fechas en el formato de su hoja de cálculo o como AAAA-MM-DD, y los números en cifras.",
 			"3. En las hojas " + strings.Join(tables, ", ") + ", escriba una entrada por fila. Para añadir filas, escriba simplemente debajo de la tabla.",
-			"4. Difusión: «Público» permite citar a su país en el informe; «Solo la coalición» reserva el resultado a los miembros de la Coalición; «Anonimizado» lo publica como «un país de su región», sin nombres de organizaciones.",
+			"4. Difusión: «" + public + "» permite citar a su país en el informe; «" + coalitionOnly + "» reserva el resultado a los miembros de la Coalición; «" + anonymised + "» lo publica como «un país de su región», sin nombres de organizaciones.",
 			"5. No cambie el nombre de las hojas ni mueva las celdas: la Coalición lee el libro por el nombre de sus celdas. Sirven Excel, LibreOffice y Google Sheets; guarde en formato .xlsx.",
 		}
 	default:
@@ -89,7 +92,7 @@ func instructions(lang, country, coalition, contact string) []string {
 			"1. On the sheet \"" + event + "\", fill in the yellow cells: the event, the national authority, the government's position on signature and ratification, the follow-up and your details. Fields marked * are required.",
 			"2. Cells with a list offer a drop-down: pick the value there. Enter dates in your spreadsheet's date format or as YYYY-MM-DD, and numbers as figures.",
 			"3. On the sheets " + strings.Join(tables, ", ") + ", write one item per row. To add rows, simply type below the table.",
-			"4. Sharing: \"Public\" lets the report name your country; \"Coalition only\" keeps the outcome among Coalition members; \"Anonymised\" publishes it as \"a country in your region\", with no organisation names.",
+			"4. Sharing: \"" + public + "\" lets the report name your country; \"" + coalitionOnly + "\" keeps the outcome among Coalition members; \"" + anonymised + "\" publishes it as \"a country in your region\", with no organisation names.",
 			"5. Do not rename the sheets or move the cells: the Coalition reads the workbook by the names of its cells. Excel, LibreOffice and Google Sheets all work; save as .xlsx.",
 		}
 	}

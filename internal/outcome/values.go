@@ -203,8 +203,14 @@ func (p *pkg) parse(s spec, c cell) (v model.Value, prob *problem, ok bool) {
 	if c.kind == cError {
 		return v, errorf("%s: the cell shows the error %s", s.label, c.text), false
 	}
-	if c.kind == cFormula && s.kind != KindText && s.kind != KindLongText {
-		return model.Value{Text: c.text}, warnf("%s: the formula %s has no computed value; kept as text", s.label, c.text), true
+	// A formula whose value was never computed (openpyxl writes none)
+	// leaves only the formula itself, which is kept as text.
+	var uncomputed *problem
+	if c.kind == cFormula {
+		uncomputed = warnf("%s: the formula %s has no computed value; kept as text", s.label, c.text)
+		if s.kind != KindText && s.kind != KindLongText {
+			return model.Value{Text: c.text}, uncomputed, true
+		}
 	}
 	switch s.kind {
 	case KindDate:
@@ -215,9 +221,7 @@ func (p *pkg) parse(s spec, c cell) (v model.Value, prob *problem, ok bool) {
 		return parseChoice(s, c, p)
 	}
 	text := strings.TrimSpace(p.asText(c))
-	if c.kind == cFormula {
-		prob = warnf("%s: the formula %s has no computed value; kept as text", s.label, c.text)
-	}
+	prob = uncomputed
 	if s.maxLen > 0 && utf8.RuneCountInString(text) > s.maxLen {
 		return model.Value{Text: text}, errorf("%s: %d characters, more than the %d allowed", s.label, utf8.RuneCountInString(text), s.maxLen), true
 	}
