@@ -73,16 +73,15 @@ type Options struct {
 
 // Entry is one input file and what became of it.
 type Entry struct {
-	Path        string // as given, to open the file
-	File        string // as shown to people: relative to the workspace when inside it
-	SHA256      string // hex; empty when the file was not read (missing, not a regular file, too big)
-	Size        int64
-	Status      Status
-	Country     string   // upper-case code when the workbook names one
-	Reasons     []string // why it was not accepted
-	Diags       diag.List
-	Outcome     *model.Outcome // the return, for accepted entries only
-	SubmittedOn string         // op_submitted_on, YYYY-MM-DD or ""
+	Path    string // as given, to open the file
+	File    string // as shown to people: relative to the workspace when inside it
+	SHA256  string // hex; empty when the file was not read (missing, not a regular file, too big)
+	Size    int64
+	Status  Status
+	Country string   // upper-case code when the workbook names one
+	Reasons []string // why it was not accepted
+	Diags   diag.List
+	Outcome *model.Outcome // the return, for accepted entries only
 }
 
 // Warnings formats the cell-level diagnostics as the intake log shows them:
@@ -272,7 +271,6 @@ func intakeOne(ws *model.Workspace, e *Entry, lim Limits) {
 	}
 	e.Diags = ds
 	e.Country = strings.ToUpper(strings.TrimSpace(o.Scalar(outcome.CountryCode)))
-	e.SubmittedOn = o.Scalar(outcome.SubmittedOn)
 	if why := checkIdentity(ws, o, e.Country); why != "" {
 		reject(e, why)
 		return
@@ -495,8 +493,10 @@ func markDuplicates(es []Entry) {
 // then the greatest file name, since partners number their resends.
 func markSuperseded(es []Entry) {
 	best := map[string]*Entry{}
+	// Accepted entries hold their outcome until this function ends.
+	submitted := func(e *Entry) string { return e.Outcome.Scalar(outcome.SubmittedOn) }
 	later := func(a, b *Entry) bool { // a after b
-		return cmp.Or(cmp.Compare(a.SubmittedOn, b.SubmittedOn), cmp.Compare(a.File, b.File)) > 0
+		return cmp.Or(cmp.Compare(submitted(a), submitted(b)), cmp.Compare(a.File, b.File)) > 0
 	}
 	for i := range es {
 		e := &es[i]
@@ -514,8 +514,8 @@ func markSuperseded(es []Entry) {
 		}
 		w := best[e.Country]
 		when := ""
-		if w.SubmittedOn != "" {
-			when = " (submitted " + w.SubmittedOn + ")"
+		if on := submitted(w); on != "" {
+			when = " (submitted " + on + ")"
 		}
 		e.Status = Superseded
 		e.Reasons = []string{"superseded by " + w.File + when + ", a later return for " + e.Country}
