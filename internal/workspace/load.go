@@ -37,7 +37,7 @@ func Load(fsys fs.FS, display string) (*model.Workspace, diag.List) {
 
 	var camp *model.Campaign
 	var regions []regionRef
-	if data, name, ok := readInput(fsys, display, "campaign.toml", &l); ok {
+	if data, name, ok := readInput(fsys, display, "campaign.toml", "the workspace has no campaign.toml (opkit init DIR writes a starter workspace)", &l); ok {
 		d, perrs := parse(data)
 		f := &file{name: name, d: d, diags: &l}
 		report(f, perrs)
@@ -60,7 +60,7 @@ func Load(fsys fs.FS, display string) (*model.Workspace, diag.List) {
 			continue
 		}
 		n++
-		data, name, ok := readInput(fsys, display, path.Join("countries", base), &l)
+		data, name, ok := readInput(fsys, display, path.Join("countries", base), "", &l)
 		if !ok {
 			continue
 		}
@@ -93,7 +93,9 @@ func Load(fsys fs.FS, display string) (*model.Workspace, diag.List) {
 	return ws, l
 }
 
-func readInput(fsys fs.FS, display, rel string, l *diag.List) ([]byte, string, bool) {
+// readInput reads one input file under the size limit. missing, when not
+// "", is the message for a file that does not exist.
+func readInput(fsys fs.FS, display, rel, missing string, l *diag.List) ([]byte, string, bool) {
 	name := filepath.Join(display, filepath.FromSlash(rel))
 	if st, err := fs.Stat(fsys, rel); err == nil && st.Size() > maxFileSize {
 		l.Errorf(name, 0, 0, "the file is %d bytes, more than the %d a workspace file may have", st.Size(), maxFileSize)
@@ -101,8 +103,8 @@ func readInput(fsys fs.FS, display, rel string, l *diag.List) ([]byte, string, b
 	}
 	data, err := fs.ReadFile(fsys, rel)
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) && rel == "campaign.toml" {
-			l.Errorf(name, 0, 0, "the workspace has no campaign.toml (opkit init DIR writes a starter workspace)")
+		if errors.Is(err, fs.ErrNotExist) && missing != "" {
+			l.Errorf(name, 0, 0, "%s", missing)
 		} else {
 			l.Errorf(name, 0, 0, "read: %v", err)
 		}
