@@ -16,7 +16,7 @@ func benchWorkspace(n int) fstest.MapFS {
 	var codes []string
 	for a := 'A'; a <= 'Z' && len(codes) < n; a++ {
 		for b := 'A'; b <= 'Z' && len(codes) < n; b++ {
-			if c := string([]rune{a, b}); isISO3166(c) {
+			if c := string([]rune{a, b}); IsISO3166(c) {
 				codes = append(codes, c)
 			}
 		}

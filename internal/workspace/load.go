@@ -369,7 +369,7 @@ func checkCode(f *file, p, code, base string, v *val) {
 		f.errorf(v.off, "%s: %s is not an ISO 3166-1 code; did you mean %s?", p, code, iso)
 		return
 	}
-	if !isISO3166(code) {
+	if !IsISO3166(code) {
 		f.errorf(v.off, "%s: %s is not an ISO 3166-1 country code", p, code)
 		return
 	}

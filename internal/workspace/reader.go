@@ -543,9 +543,9 @@ func isEmail(s string) bool {
 	return at > 0 && strings.Contains(dom, ".") && !strings.HasSuffix(dom, ".") && !strings.HasPrefix(dom, ".")
 }
 
-// isISO3166 reports whether code (upper case) is an assigned country code.
+// IsISO3166 reports whether code (upper case) is an assigned country code.
 // golang.org/x/text carries the registry, so the list is not kept here.
-func isISO3166(code string) bool {
+func IsISO3166(code string) bool {
 	r, err := language.ParseRegion(code)
 	return err == nil && r.IsCountry() && r.String() == code
 }

@@ -20,8 +20,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"golang.org/x/text/language"
-
 	"opkit/examples"
 	"opkit/internal/atomicfile"
 	"opkit/internal/intake/intaketest"
@@ -99,8 +97,7 @@ func isoCodes() []string {
 	var out []string
 	for a := 'A'; a <= 'Z'; a++ {
 		for b := 'A'; b <= 'Z'; b++ {
-			code := string([]rune{a, b})
-			if r, err := language.ParseRegion(code); err == nil && r.IsCountry() && r.String() == code {
+			if code := string([]rune{a, b}); workspace.IsISO3166(code) {
 				out = append(out, code)
 			}
 		}
@@ -110,12 +107,12 @@ func isoCodes() []string {
 
 var (
 	regions   = []string{"Africa", "Europe", "Asia-Pacific", "Latin America and the Caribbean", "Middle East and North Africa"}
-	langs     = []string{"en", "fr", "es"}
-	formats   = []string{"public-forum", "roundtable", "closed-meeting"}
-	statuses  = []string{"invited", "confirmed", "declined"}
+	langs     = model.Languages
+	formats   = model.Formats[:3] // every format but "none"
+	statuses  = model.AuthorityStatuses
 	mechKinds = []string{"court", "nhri", "ombudsperson", "administrative"}
-	effective = []string{"yes", "partly", "no"}
-	icescr    = []string{"ratified", "signed", "none"}
+	effective = model.Effectivenesses
+	icescr    = model.ICESCRStatuses
 	places    = []string{"the capital", "a port city", "a mining region", "the northern provinces", "an informal settlement", "a rural district"}
 	events    = []string{
 		"Families were evicted from their homes without notice or alternative housing, after a court order obtained by a private developer",
