@@ -107,38 +107,9 @@ func TestWriteGolden(t *testing.T) {
 	for _, lang := range model.Languages {
 		t.Run(lang, func(t *testing.T) {
 			got := dump(t, write(t, sampleCountry(lang)))
-			path := filepath.Join("testdata", "workbook-"+lang+".golden")
-			if *update {
-				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run with -update)", err)
-			}
-			if got != string(want) {
-				t.Errorf("workbook differs from %s (run with -update and review the diff):\n%s", path, firstDiff(got, string(want)))
-			}
+			testtool.Golden(t, filepath.Join("testdata", "workbook-"+lang+".golden"), []byte(got), *update)
 		})
 	}
-}
-
-func firstDiff(a, b string) string {
-	la, lb := strings.Split(a, "\n"), strings.Split(b, "\n")
-	for i := range max(len(la), len(lb)) {
-		var x, y string
-		if i < len(la) {
-			x = la[i]
-		}
-		if i < len(lb) {
-			y = lb[i]
-		}
-		if x != y {
-			return fmt.Sprintf("line %d:\n got: %s\nwant: %s", i+1, x, y)
-		}
-	}
-	return ""
 }
 
 // TestWriteLayout checks what partners rely on: every input unlocked,

@@ -247,36 +247,7 @@ func TestGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := sh(t, "pdftotext", writePDF(t, "golden.pdf", out), "-")
-	golden := filepath.Join("testdata", "briefing.en.txt")
-	if *update {
-		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create)", err)
-	}
-	if got != string(want) {
-		t.Errorf("extracted text differs from %s (run with -update after checking):\n%s", golden, firstDiff(string(want), got))
-	}
-}
-
-func firstDiff(a, b string) string {
-	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
-	for i := 0; i < max(len(al), len(bl)); i++ {
-		var x, y string
-		if i < len(al) {
-			x = al[i]
-		}
-		if i < len(bl) {
-			y = bl[i]
-		}
-		if x != y {
-			return fmt.Sprintf("line %d:\nwant %q\ngot  %q", i+1, x, y)
-		}
-	}
-	return ""
+	testtool.Golden(t, filepath.Join("testdata", "briefing.en.txt"), []byte(got), *update)
 }
 
 func TestMissing(t *testing.T) {

@@ -2,7 +2,6 @@ package plan
 
 import (
 	"flag"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -11,6 +10,7 @@ import (
 
 	"opkit/internal/model"
 	"opkit/internal/render"
+	"opkit/internal/testtool"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -63,19 +63,7 @@ func TestCoordinationMarkdown(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			golden := filepath.Join("testdata", "coordination."+lang+".md")
-			if *update {
-				if err := os.WriteFile(golden, src, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run with -update)", err)
-			}
-			if string(src) != string(want) {
-				t.Errorf("Markdown differs from %s (run with -update and review the diff):\n%s", golden, src)
-			}
+			testtool.Golden(t, filepath.Join("testdata", "coordination."+lang+".md"), src, *update)
 			for _, s := range []string{"Argentina", "Ghana", "Ana Pérez", "Rights Watch \\| Africa", "```opkit-timeline", "event: 2009-08-05 | AR", "mark: 2009-09-24 |"} {
 				if !strings.Contains(string(src), s) {
 					t.Errorf("Markdown lacks %q", s)

@@ -3,7 +3,6 @@ package render
 import (
 	"flag"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -16,6 +15,7 @@ import (
 	"github.com/yuin/goldmark/text"
 
 	"opkit/internal/model"
+	"opkit/internal/testtool"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -43,23 +43,7 @@ func TestGolden(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				path := filepath.Join("testdata", name+".golden.md")
-				if *update {
-					if err := os.MkdirAll("testdata", 0o755); err != nil {
-						t.Fatal(err)
-					}
-					if err := os.WriteFile(path, got, 0o644); err != nil {
-						t.Fatal(err)
-					}
-					return
-				}
-				want, err := os.ReadFile(path)
-				if err != nil {
-					t.Fatalf("%v (run go test -update)", err)
-				}
-				if string(got) != string(want) {
-					t.Errorf("%s differs from the golden file; run go test -update and review the diff", name)
-				}
+				testtool.Golden(t, filepath.Join("testdata", name+".golden.md"), got, *update)
 			})
 		}
 	}

@@ -556,19 +556,7 @@ func TestMarkdownGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			golden := filepath.Join("testdata", "report-"+lang+".md")
-			if *update {
-				if err := os.WriteFile(golden, md, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run with -update)", err)
-			}
-			if !bytes.Equal(md, want) {
-				t.Errorf("Markdown differs from %s; run with -update and review the diff", golden)
-			}
+			testtool.Golden(t, filepath.Join("testdata", "report-"+lang+".md"), md, *update)
 			if lang != "en" {
 				for _, en := range []string{"# Summary", "# Countries awaited", "# Challenges", "Position on signing"} {
 					if bytes.Contains(md, []byte(en)) {

@@ -14,6 +14,7 @@ import (
 	_ "time/tzdata" // the zones below exist on any machine
 
 	"opkit/internal/model"
+	"opkit/internal/testtool"
 )
 
 // TestTenMistakes: one file with ten different mistakes reports all ten.
@@ -289,22 +290,7 @@ func golden(t *testing.T, name string, v any) {
 		t.Fatal(err)
 	}
 	got = append(got, '\n')
-	p := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
-	if string(got) != string(want) {
-		t.Errorf("%s differs from the decoded model; run go test -update and review the diff", p)
-	}
+	testtool.Golden(t, filepath.Join("testdata", name), got, *update)
 }
 
 // TestDemo loads the example workspace when it exists: it must have no
