@@ -400,7 +400,7 @@ var Tables = []Table{
 
 // TableRangeName is the defined name written over a table's range, the
 // reader's fallback when a program drops the table itself.
-func TableRangeName(table string) string { return namePrefix + "table_" + table }
+func TableRangeName(table string) string { return outcomeSchema.TableRangeName(table) }
 
 // FieldByName returns the scalar field with the defined name, or nil.
 func FieldByName(name string) *Field {

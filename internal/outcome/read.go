@@ -43,7 +43,49 @@ const blankRun = 10
 // encrypted, over a limit, or not an outcome workbook (no template
 // version). Everything wrong with single cells is a diagnostic.
 func Read(name string, data []byte, lim Limits) (*model.Outcome, diag.List, error) {
-	out, ds, err := read(name, data, lim)
+	return ReadSchema(name, data, lim, &outcomeSchema)
+}
+
+// Schema is one kind of workbook written under this package's discipline:
+// scalar inputs reached through workbook-scoped defined names starting with
+// Prefix, Excel tables found by name, and on a hidden sheet a template
+// version (VersionName, whose major part must equal that of Version) and an
+// identifier (IDName). The outcome workbook is one; the country
+// questionnaire (package questionnaire) is another, so both are read by the
+// same bounded reader.
+type Schema struct {
+	Kind        string // what the workbook is, for messages: "outcome workbook"
+	Prefix      string
+	VersionName string
+	IDName      string
+	Version     string
+	Fields      []Field
+	Tables      []Table
+}
+
+var outcomeSchema = Schema{
+	Kind: "outcome workbook", Prefix: namePrefix, VersionName: NameTemplateVersion, IDName: NamePackID, Version: TemplateVersion,
+	Fields: Fields, Tables: Tables,
+}
+
+func (s *Schema) fieldByName(name string) *Field {
+	for i := range s.Fields {
+		if strings.EqualFold(s.Fields[i].Name, name) {
+			return &s.Fields[i]
+		}
+	}
+	return nil
+}
+
+// TableRangeName is the defined name written over a table's range, the
+// reader's fallback when a program drops the table itself.
+func (s *Schema) TableRangeName(table string) string { return s.Prefix + "table_" + table }
+
+// ReadSchema reads a workbook of the kind s describes; Read is ReadSchema of
+// the outcome workbook. The returned Outcome holds the scalars by defined
+// name, the tables by name, and the version and identifier.
+func ReadSchema(name string, data []byte, lim Limits, s *Schema) (*model.Outcome, diag.List, error) {
+	out, ds, err := read(name, data, lim, s)
 	if err != nil {
 		return nil, nil, fmt.Errorf("read %s: %w", name, err)
 	}
@@ -51,7 +93,7 @@ func Read(name string, data []byte, lim Limits) (*model.Outcome, diag.List, erro
 	return out, ds, nil
 }
 
-func read(name string, data []byte, lim Limits) (*model.Outcome, diag.List, error) {
+func read(name string, data []byte, lim Limits, s *Schema) (*model.Outcome, diag.List, error) {
 	def := DefaultLimits()
 	if lim.MaxFileSize <= 0 {
 		lim.MaxFileSize = def.MaxFileSize
@@ -82,13 +124,14 @@ func read(name string, data []byte, lim Limits) (*model.Outcome, diag.List, erro
 	if err != nil {
 		return nil, nil, err
 	}
-	r := &reader{p: p, wb: wb, file: name, cache: map[string]map[cellKey]rawCell{}}
+	r := &reader{p: p, wb: wb, s: s, file: name, cache: map[string]map[cellKey]rawCell{}}
 	return r.read()
 }
 
 type reader struct {
 	p     *pkg
 	wb    *workbook
+	s     *Schema
 	file  string
 	ds    diag.List
 	cache map[string]map[cellKey]rawCell // sheet name -> wanted cells
@@ -108,8 +151,8 @@ func (r *reader) read() (*model.Outcome, diag.List, error) {
 		return nil, nil, err
 	}
 	var tables []resolvedTable
-	for i := range Tables {
-		if rt, ok := r.resolveTable(&Tables[i]); ok {
+	for i := range r.s.Tables {
+		if rt, ok := r.resolveTable(&r.s.Tables[i]); ok {
 			tables = append(tables, rt)
 		}
 	}
@@ -120,7 +163,7 @@ func (r *reader) read() (*model.Outcome, diag.List, error) {
 	meta := func(n string) (string, error) {
 		t, ok := names[n]
 		if !ok {
-			return "", &notWorkbook{ErrNoMeta, fmt.Sprintf("no %s: this is not an opkit outcome workbook, or its hidden Meta sheet was removed", n)}
+			return "", &notWorkbook{ErrNoMeta, fmt.Sprintf("no %s: this is not an opkit %s, or its hidden Meta sheet was removed", n, r.s.Kind)}
 		}
 		v := strings.TrimSpace(r.p.asText(r.cell(t)))
 		if v == "" {
@@ -128,18 +171,18 @@ func (r *reader) read() (*model.Outcome, diag.List, error) {
 		}
 		return v, nil
 	}
-	if o.TemplateVersion, err = meta(NameTemplateVersion); err != nil {
+	if o.TemplateVersion, err = meta(r.s.VersionName); err != nil {
 		return nil, nil, err
 	}
-	if major(o.TemplateVersion) != major(TemplateVersion) {
-		return nil, nil, &notWorkbook{ErrTemplateVersion, fmt.Sprintf("template version %s; this opkit reads version %s", o.TemplateVersion, TemplateVersion)}
+	if major(o.TemplateVersion) != major(r.s.Version) {
+		return nil, nil, &notWorkbook{ErrTemplateVersion, fmt.Sprintf("template version %s; this opkit reads version %s", o.TemplateVersion, r.s.Version)}
 	}
-	if o.PackID, err = meta(NamePackID); err != nil {
+	if o.PackID, err = meta(r.s.IDName); err != nil {
 		r.ds.CellWarnf(r.file, "", "%s", err.Error())
 	}
 
-	for i := range Fields {
-		f := &Fields[i]
+	for i := range r.s.Fields {
+		f := &r.s.Fields[i]
 		t, ok := names[f.Name]
 		if !ok {
 			continue // reported by resolveNames
@@ -200,7 +243,7 @@ func (r *reader) resolveNames() (map[string]target, error) {
 	found := map[string]definedName{}
 	for _, dn := range r.wb.names {
 		key := strings.ToLower(dn.name)
-		if !strings.HasPrefix(key, namePrefix) {
+		if !strings.HasPrefix(key, r.s.Prefix) {
 			continue
 		}
 		if prev, ok := found[key]; ok && !prev.local {
@@ -209,15 +252,15 @@ func (r *reader) resolveNames() (map[string]target, error) {
 		found[key] = dn
 	}
 	out := map[string]target{}
-	want := []string{NameTemplateVersion, NamePackID}
-	for _, f := range Fields {
+	want := []string{r.s.VersionName, r.s.IDName}
+	for _, f := range r.s.Fields {
 		want = append(want, f.Name)
 	}
 	for _, n := range want {
 		dn, ok := found[n]
 		if !ok {
-			if n != NameTemplateVersion && n != NamePackID {
-				r.fileErrorf("the defined name %s is missing: the cell of %q was deleted or renamed", n, labelOf(n))
+			if n != r.s.VersionName && n != r.s.IDName {
+				r.fileErrorf("the defined name %s is missing: the cell of %q was deleted or renamed", n, r.labelOf(n))
 			}
 			continue
 		}
@@ -228,7 +271,7 @@ func (r *reader) resolveNames() (map[string]target, error) {
 		}
 		s, ok := r.sheet(sheet)
 		if !ok {
-			if n == NameTemplateVersion {
+			if n == r.s.VersionName {
 				return nil, &notWorkbook{ErrNoMeta, fmt.Sprintf("the sheet %s holding %s is missing", sheet, n)}
 			}
 			r.fileErrorf("the defined name %s points at the sheet %q, which is missing", n, sheet)
@@ -239,8 +282,8 @@ func (r *reader) resolveNames() (map[string]target, error) {
 	return out, nil
 }
 
-func labelOf(name string) string {
-	if f := FieldByName(name); f != nil {
+func (r *reader) labelOf(name string) string {
+	if f := r.s.fieldByName(name); f != nil {
 		return f.Label.En
 	}
 	return name
@@ -290,7 +333,7 @@ func (r *reader) resolveTable(def *Table) (resolvedTable, bool) {
 // tableFromName finds a table through the defined name written over its
 // range, for files saved by programs that keep names but not tables.
 func (r *reader) tableFromName(def *Table) *tableInfo {
-	want := strings.ToLower(TableRangeName(def.Name))
+	want := strings.ToLower(r.s.TableRangeName(def.Name))
 	for _, dn := range r.wb.names {
 		if strings.ToLower(dn.name) != want {
 			continue
@@ -359,7 +402,7 @@ func (r *reader) cell(t target) cell {
 
 func (r *reader) checkRequired(o *model.Outcome, names map[string]target) {
 	held := o.Scalar(EventHeld) == Yes
-	for _, f := range Fields {
+	for _, f := range r.s.Fields {
 		t, ok := names[f.Name]
 		if !ok {
 			continue
