@@ -7,6 +7,7 @@ import (
 
 	"opkit/internal/model"
 	"opkit/internal/pack"
+	"opkit/internal/plan"
 )
 
 func buildCommand() command {
@@ -77,8 +78,12 @@ func buildPacks(e *env, w *model.Workspace, wsDir string, countries []*model.Cou
 	}
 	eng := engineFor(wsDir)
 	e.outs.add(filepath.Join(dir, pack.Dir))
+	// The plan is made over the whole workspace even when --country picks a
+	// few: a member's load and the day-apart rule depend on every event, and
+	// the agenda must name the member `opkit plan` shows.
+	assigned := plan.Make(w).AssignedAll()
 	prog := newProgress(e, "building packs", quiet)
-	results, err := pack.BuildAll(e.ctx, w, countries, eng, pack.Options{OutDir: dir, PageSize: page, Stamp: st}, prog.Update)
+	results, err := pack.BuildAll(e.ctx, w, countries, eng, pack.Options{OutDir: dir, PageSize: page, Stamp: st, Assigned: assigned}, prog.Update)
 	prog.Done()
 	if err != nil {
 		return err

@@ -2,9 +2,14 @@ package cli
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
+	"strings"
+	"time"
 
+	"opkit/internal/intake"
 	"opkit/internal/model"
+	"opkit/internal/pack"
 	"opkit/internal/plan"
 )
 
@@ -35,12 +40,13 @@ Examples:
 }
 
 func writePlan(e *env, w *model.Workspace, wsDir, dir, page string, quiet bool) error {
-	st, err := stamp(e, w)
+	st, err := dayStamp(e)
 	if err != nil {
 		return err
 	}
 	e.outs.add(filepath.Join(dir, plan.Dir))
 	p := plan.Make(w)
+	p.Observe(progressOn(w, wsDir, dir))
 	if err := plan.Write(p, w, engineFor(wsDir), dir, plan.Options{PageSize: page, Stamp: st}); err != nil {
 		return fmt.Errorf("plan: %w", err)
 	}
@@ -49,4 +55,42 @@ func writePlan(e *env, w *model.Workspace, wsDir, dir, page string, quiet bool) 
 		fmt.Fprintf(e.stdout, "wrote %s and %s\n", filepath.Join(dir, plan.Dir, plan.PDFFile), filepath.Join(dir, plan.Dir, plan.XLSXFile))
 	}
 	return nil
+}
+
+// today is the clock of the plan's date; tests replace it.
+var today = time.Now
+
+// dayStamp dates the plan (and the New York report) with the day they are
+// made, as SPEC.md asks: SOURCE_DATE_EPOCH when set, so that a rebuild is
+// byte-identical, else today at midnight UTC, so that two runs of one day
+// still are.
+func dayStamp(e *env) (time.Time, error) {
+	if e.getenv("SOURCE_DATE_EPOCH") != "" {
+		return stamp(e, nil)
+	}
+	return today().UTC().Truncate(24 * time.Hour), nil
+}
+
+// progressOn finds what the plan reports beyond the country files: a pack
+// is built when DIR/packs/cc/ holds its briefing, a return is received when
+// a workbook of WS/returns/ is accepted by the same intake as consolidate.
+func progressOn(w *model.Workspace, wsDir, dir string) plan.Progress {
+	pr := plan.Progress{Packs: map[string]bool{}, Returns: map[string]bool{}, Checked: true}
+	for _, c := range w.Countries {
+		cc := strings.ToLower(c.Code)
+		if st, err := os.Stat(filepath.Join(dir, pack.Dir, cc, cc+"-briefing.pdf")); err == nil && st.Mode().IsRegular() {
+			pr.Packs[c.Code] = true
+		}
+	}
+	paths, err := expandInputs([]string{filepath.Join(wsDir, "returns")})
+	if err != nil {
+		return pr // no returns folder: nothing received
+	}
+	log := intake.Run(w, paths, intake.Options{Limits: intake.DefaultLimits()})
+	for _, en := range log.Accepted() {
+		if en.Country != "" {
+			pr.Returns[en.Country] = true
+		}
+	}
+	return pr
 }

@@ -10,6 +10,7 @@ type Campaign struct {
 	EventWindow    Period
 	Language       string // language of the cross-country outputs (plan, report)
 	Contact        string
+	ReturnsDue     Date // by when partners send the outcome workbook back
 	Steering       []SCMember
 }
 

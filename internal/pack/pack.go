@@ -29,6 +29,18 @@ type Options struct {
 	OutDir   string    // packs go to OutDir/packs/<cc>/
 	PageSize string    // "A4" (default) or "Letter"
 	Stamp    time.Time // the one date written into the files
+	// Assigned maps a country code (upper case) to the Steering Committee
+	// member the plan sends to its event (plan.Plan.AssignedAll); a country
+	// missing from it gets no promise of a member.
+	Assigned map[string]model.SCMember
+}
+
+// assigned is the member the plan sends to c's event, or nil.
+func (o Options) assigned(c *model.Country) *model.SCMember {
+	if m, ok := o.Assigned[c.Code]; ok {
+		return &m
+	}
+	return nil
 }
 
 // Result describes one built pack.
@@ -106,6 +118,7 @@ func assemble(ws *model.Workspace, c *model.Country, eng *render.Engine, opt Opt
 		meta := briefingMeta(ws, c, lang, ed, opt.Stamp)
 		data := render.BriefingData(ws, c, ed)
 		data.Lang = lang
+		data.Assigned = opt.assigned(c)
 		doc, err := eng.Render(lang, "briefing", data, meta)
 		if err != nil {
 			return nil, fmt.Errorf("pack %s: briefing: %w", cc, err)
@@ -121,7 +134,7 @@ func assemble(ws *model.Workspace, c *model.Country, eng *render.Engine, opt Opt
 		files = append(files, file{name, b})
 	}
 
-	ag := render.AgendaData(ws, c)
+	ag := render.AgendaFor(ws, c, opt.assigned(c))
 	ag.Lang = lang
 	doc, err := eng.Render(lang, "agenda", ag, render.Document{
 		Title:  c.Name + " · " + render.Term(lang, "doc.agenda"),

@@ -23,6 +23,11 @@ type Plan struct {
 	Gaps        []Gap
 	Members     []MemberLoad // by member ID
 	Search      Search
+
+	// ReturnsDue is the campaign's date for outcome workbooks to come back.
+	ReturnsDue model.Date
+	// Progress is true once Observe has recorded what is built and returned.
+	Progress bool
 }
 
 // CountryPlan is one country's line of the plan.
@@ -44,6 +49,14 @@ type CountryPlan struct {
 
 	SCRequested bool
 	SCMember    string // ID of the member assigned, "" when none
+
+	// Partners are the country's partner organisations with their contacts,
+	// in file order.
+	Partners []model.Partner
+	// EventFixed: format, date, city and venue are set (see eventFixed).
+	EventFixed bool
+	// PackBuilt and ReturnReceived come from Observe.
+	PackBuilt, ReturnReceived bool
 }
 
 // Check is one finding about a country's event or pack.
@@ -102,7 +115,7 @@ type Search struct {
 // Make builds the plan of a workspace. It does no I/O.
 func Make(ws *model.Workspace) *Plan {
 	camp := ws.Campaign
-	p := &Plan{Lang: LabelLang(camp.Language), Campaign: camp}
+	p := &Plan{Lang: LabelLang(camp.Language), Campaign: camp, ReturnsDue: camp.ReturnsDue}
 	for i := range ws.Countries {
 		p.Countries = append(p.Countries, assess(&ws.Countries[i], &camp))
 	}
@@ -121,6 +134,8 @@ func assess(c *model.Country, camp *model.Campaign) CountryPlan {
 		City:        c.Event.City,
 		Languages:   eventLanguages(c),
 		SCRequested: c.Event.RequestSCMember,
+		Partners:    c.Partners,
+		EventFixed:  eventFixed(&c.Event),
 	}
 	planned := plannedFormat(c.Event.Format)
 	add := func(code, sev string, args ...string) {

@@ -30,6 +30,13 @@ type View struct {
 	Members                []MemberView
 	SearchNote             string
 	Exact                  bool
+
+	// ReturnsDue is the date outcome workbooks are due back (zero: unset).
+	ReturnsDue model.Date
+	// Progress: packs and returns were looked for on disk.
+	Progress bool
+	Standing []StandingView
+	Contacts []ContactView
 }
 
 // SummaryRow is one figure of the summary.
@@ -143,6 +150,8 @@ func (p *Plan) View(stamp time.Time) *View {
 		})
 	}
 	v.Timeline, v.Outside = p.timeline()
+	v.ReturnsDue, v.Progress = p.ReturnsDue, p.Progress
+	v.Standing, v.Contacts = p.standingViews()
 	return v
 }
 

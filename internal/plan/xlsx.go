@@ -36,6 +36,7 @@ func (p *Plan) summarySheet() sheet {
 		[]any{w("sum.uncovered"), len(p.Gaps)},
 		[]any{w("sum.warnings"), p.Warnings()},
 	)
+	sum.rows = append(sum.rows, p.standingCounts()...)
 	return sum
 }
 
@@ -98,7 +99,7 @@ func (p *Plan) sheets() []sheet {
 		members.rows = append(members.rows, []any{m.ID, m.Name, m.Organisation, strings.Join(m.Regions, ", "),
 			strings.Join(p.SCMember(m.ID).Languages, ", "), m.MaxEvents, len(m.Countries), strings.Join(m.Countries, ", ")})
 	}
-	return []sheet{sum, countries, checks, assigned, gaps, members}
+	return []sheet{sum, countries, checks, assigned, gaps, members, p.standingSheet(), p.contactsSheet()}
 }
 
 // formatCode keeps an unset format readable as "none".

@@ -33,7 +33,7 @@ func TestWorkbookReadBack(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	wantSheets := []string{"Summary", "Countries", "Checks", "SC assignments", "SC gaps", "SC members"}
+	wantSheets := []string{"Summary", "Countries", "Checks", "SC assignments", "SC gaps", "SC members", "Standing", "Contacts"}
 	if got := f.GetSheetList(); !slices.Equal(got, wantSheets) {
 		t.Fatalf("sheets %v, want %v", got, wantSheets)
 	}
@@ -45,6 +45,7 @@ func TestWorkbookReadBack(t *testing.T) {
 			{"Item", "Count"}, {"Countries", "5"}, {"Triage: Public event", "2"}, {"Triage: Substantive discussion", "1"},
 			{"Triage: Closed meeting", "1"}, {"Triage: Short meeting", "1"}, {"Events planned", "5"}, {"SC requests", "5"},
 			{"Requests covered", "3"}, {"Requests uncovered", "2"}, {"Warnings", "3"},
+			{"Events fixed (date, city, venue)", "0"}, {"Authorities confirmed", "4"},
 		}},
 		{"Countries", "Countries", [][]string{
 			{"Code", "Country", "Region", "Stance", "Visibility", "Phase", "Triage", "Reason", "Aim", "Event needed", "Event date", "Date vs window", "Format", "City", "Languages", "Authority", "Pack", "SC requested", "SC member", "Checks"},
@@ -152,12 +153,14 @@ print(s["A2"].number_format, s["A2"].value.date(), s["G4"].value)
 	if err != nil {
 		t.Fatalf("openpyxl: %v\n%s", err, out)
 	}
-	want := `Résumé Summary A1:B11 A2 True
+	want := `Résumé Summary A1:B13 A2 True
 Pays Countries A1:T6 A2 True
 Vérifications Checks A1:D5 A2 True
 Affectations CP Assignments A1:I4 A2 True
 Demandes non couvertes Gaps A1:G3 A2 True
 Membres CP Members A1:H3 A2 True
+Avancement Standing A1:G6 A2 True
+Contacts Contacts A1:F2 A2 True
 yyyy-mm-dd 2009-08-05 Kofi Mensah
 `
 	if string(out) != want {

@@ -36,9 +36,11 @@ type Agenda struct {
 	// authorities invited and not yet confirmed.
 	Authority *model.Authority
 	Invited   []model.Authority
-	// SCMember: the partner asked for a Steering Committee member. Who
-	// comes is decided by `opkit plan`, after the pack is built.
+	// SCMember: the partner asked for a Steering Committee member.
+	// Assigned is the member the plan sends (plan.Make, computed by the
+	// build), nil when no one can go: the agenda then promises no one.
 	SCMember bool
+	Assigned *model.SCMember
 	Lead     *model.Partner
 }
 
@@ -76,8 +78,13 @@ var (
 	}
 )
 
-// AgendaData builds the agenda of a country's event.
-func AgendaData(ws *model.Workspace, c *model.Country) *Agenda {
+// AgendaData builds the agenda of a country's event with no Steering
+// Committee member assigned.
+func AgendaData(ws *model.Workspace, c *model.Country) *Agenda { return AgendaFor(ws, c, nil) }
+
+// AgendaFor builds the agenda of a country's event; assigned is the
+// Steering Committee member the plan sends (nil: none).
+func AgendaFor(ws *model.Workspace, c *model.Country, assigned *model.SCMember) *Agenda {
 	rec := triage.Assess(c)
 	a := &Agenda{
 		Lang:         c.Language,
@@ -93,6 +100,7 @@ func AgendaData(ws *model.Workspace, c *model.Country) *Agenda {
 		Start:        c.Event.Start,
 		Authority:    c.Event.ConfirmedAuthority(),
 		SCMember:     c.Event.RequestSCMember,
+		Assigned:     assigned,
 		Lead:         c.LeadPartner(),
 	}
 	if !a.StartSet {
@@ -143,8 +151,8 @@ func (a *Agenda) speaker(key string) string {
 	case "welcome", "outcome", "close":
 		return lead
 	case "protocol":
-		if a.SCMember {
-			return Term(a.Lang, "speaker.sc")
+		if a.Assigned != nil {
+			return SCSpeaker(a.Lang, a.Assigned)
 		}
 		return lead
 	case "situation", "cases", "remedies", "politics":
@@ -155,6 +163,16 @@ func (a *Agenda) speaker(key string) string {
 		return Term(a.Lang, "speaker.all")
 	}
 	return ""
+}
+
+// SCSpeaker names a Steering Committee member as a speaker:
+// "Name (Organisation), Coalition Steering Committee".
+func SCSpeaker(lang string, m *model.SCMember) string {
+	who := m.Name
+	if m.Organisation != "" {
+		who += " (" + m.Organisation + ")"
+	}
+	return fmt.Sprintf(Term(lang, "speaker.sc"), who)
 }
 
 // AuthoritySpeaker names who speaks for the government: the confirmed

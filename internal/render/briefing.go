@@ -80,6 +80,10 @@ type Briefing struct {
 	// Covenant before it can ratify the Protocol. Neither: it must first
 	// join the Covenant.
 	CovenantParty, CovenantSigned bool
+	// Assigned is the Steering Committee member the plan sends to the event
+	// (set by the pack from plan.Make), nil when none is sent or none was
+	// asked for.
+	Assigned *model.SCMember
 	// Ineffective and PartlyEffective count the domestic remedy mechanisms
 	// rated not effective ("no") and partly effective.
 	Ineffective, PartlyEffective int

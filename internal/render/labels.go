@@ -109,7 +109,7 @@ var terms = map[string][3]string{
 	"session.outcome":     {"Outcome of the event and the outcome workbook", "Conclusions de l'événement et classeur de résultats", "Conclusiones del evento y libro de resultados"},
 	"session.close":       {"Close", "Clôture", "Clausura"},
 
-	"speaker.sc":        {"Steering Committee member (to be confirmed)", "Membre du Comité de pilotage (à confirmer)", "Miembro del Comité Directivo (por confirmar)"},
+	"speaker.sc":        {"%s, Coalition Steering Committee", "%s, Comité de pilotage de la Coalition", "%s, Comité Directivo de la Coalición"},
 	"speaker.invited":   {"National authority (invited)", "Autorité nationale (invitée)", "Autoridad nacional (invitada)"},
 	"speaker.none":      {"National authority (to be invited)", "Autorité nationale (à inviter)", "Autoridad nacional (por invitar)"},
 	"speaker.partners":  {"Partner organisations", "Organisations partenaires", "Organizaciones asociadas"},

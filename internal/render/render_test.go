@@ -96,16 +96,20 @@ func TestAgendaTimes(t *testing.T) {
 
 func TestAgendaSpeakers(t *testing.T) {
 	ws := fixture()
+	member := &model.SCMember{ID: "m", Name: "Amara Diouf", Organisation: "Org"}
 	tests := []struct {
 		code, key, want string
+		sc              *model.SCMember // the member the plan sends
 	}{
-		{"UA", "authority", "Олена Петренко, Deputy Director, Ministry of Foreign Affairs"},
-		{"UA", "protocol", "Steering Committee member (to be confirmed)"},
-		{"CI", "authority", "Autorité nationale (invitée) : Ministère des Affaires étrangères"},
-		{"CI", "protocol", "Collectif ivoirien pour les droits sociaux"},
+		{"UA", "authority", "Олена Петренко, Deputy Director, Ministry of Foreign Affairs", nil},
+		{"UA", "protocol", "Amara Diouf (Org), Coalition Steering Committee", member},
+		// Requested but no one can go: the lead partner presents, no promise.
+		{"UA", "protocol", ws.Country("UA").LeadPartner().Name, nil},
+		{"CI", "authority", "Autorité nationale (invitée) : Ministère des Affaires étrangères", nil},
+		{"CI", "protocol", "Collectif ivoirien pour les droits sociaux", nil},
 	}
 	for _, tc := range tests {
-		a := AgendaData(ws, ws.Country(tc.code))
+		a := AgendaFor(ws, ws.Country(tc.code), tc.sc)
 		found := false
 		for _, s := range a.Sessions {
 			if s.Key == tc.key {

@@ -163,6 +163,7 @@ func decodeCampaign(f *file) (model.Campaign, []regionRef) {
 			camp.Language = "en"
 		}
 		camp.Contact = c.str("contact", false)
+		camp.ReturnsDue, _ = c.date("returns_due", false)
 		c.done()
 	}
 	ids := map[string]*val{}
