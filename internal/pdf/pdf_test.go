@@ -19,6 +19,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/text"
 
+	"opkit/internal/i18n"
 	"opkit/internal/render"
 	"opkit/internal/testtool"
 )
@@ -280,9 +281,18 @@ func TestMissing(t *testing.T) {
 func TestOwnStrings(t *testing.T) {
 	var all []string
 	all = append(all, bullets[:]...)
-	for _, l := range allLabels {
+	for _, lang := range i18n.Languages {
+		// Arabic labels are checked once the fonts carry Arabic script
+		// (the arabic lane's font); until then an Arabic document cannot
+		// be drawn at all and says so.
+		if _, noArabic := Missing("ع"); lang == "ar" && noArabic {
+			continue
+		}
+		l := labelsFor(lang)
 		all = append(all, l.contents, l.pageOf(123, 456), "…")
-		all = append(all, l.months[:]...)
+		for m := time.January; m <= time.December; m++ {
+			all = append(all, l.month(time.Date(2027, m, 1, 0, 0, 0, 0, time.UTC)), l.shortDate(time.Date(2027, m, 5, 0, 0, 0, 0, time.UTC)))
+		}
 	}
 	for _, s := range all {
 		if r, bad := Missing(s); bad {

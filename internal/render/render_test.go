@@ -14,6 +14,7 @@ import (
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
 
+	"opkit/internal/i18n"
 	"opkit/internal/model"
 	"opkit/internal/testtool"
 )
@@ -400,18 +401,25 @@ func TestAdapts(t *testing.T) {
 	}
 }
 
-// TestTermsComplete: every term has all three languages.
+// TestTermsComplete: every code of every vocabulary render labels has
+// words in every language's catalogue (internal/i18n checks that the
+// languages agree with each other; this checks they cover the model).
 func TestTermsComplete(t *testing.T) {
-	for k, v := range terms {
-		for i, s := range v {
-			if s == "" {
-				t.Errorf("term %s has no text in %s", k, []string{"en", "fr", "es"}[i])
-			}
-		}
+	vocab := map[string][]string{
+		"stance": model.Stances, "visibility": model.Visibilities, "phase": model.Phases,
+		"format": model.Formats, "authority": model.AuthorityStatuses, "confidentiality": model.Confidentialities,
+		"mechanism": model.MechanismKinds, "effective": model.Effectivenesses, "icescr": model.ICESCRStatuses,
 	}
 	for _, r := range model.Rights {
-		if _, ok := terms["right."+string(r.Code)]; !ok {
-			t.Errorf("no term for right %s", r.Code)
+		vocab["right"] = append(vocab["right"], string(r.Code))
+	}
+	for _, lang := range i18n.Languages {
+		for group, codes := range vocab {
+			for _, c := range codes {
+				if _, ok := i18n.Lookup(lang, group+"."+c); !ok {
+					t.Errorf("%s: no words for %s.%s", lang, group, c)
+				}
+			}
 		}
 	}
 }
