@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -200,12 +199,8 @@ func CheckFonts(c *model.Country) error {
 // up does not race a worker) and returns ctx's error. Otherwise the error
 // joins all failures (a diag.List when they are all input problems).
 func BuildAll(ctx context.Context, ws *model.Workspace, countries []*model.Country, eng *render.Engine, opt Options, progress func(done, total int)) ([]Result, error) {
-	// Each PDF allocates tens of megabytes of short-lived font and
-	// compression buffers inside fpdf while keeping little alive; with the
-	// default GOGC the collector runs constantly (a third of the time of a
-	// 200-pack build). A higher target for the length of the batch trades a
-	// bounded amount of memory for that time.
-	defer debug.SetGCPercent(debug.SetGCPercent(400))
+	// The collector's pacing is the process's business: cmd/opkit bounds
+	// the heap by a limit (internal/memlimit), flat in the number of packs.
 	n := len(countries)
 	results := make([]Result, n)
 	errs := make([]error, n)
