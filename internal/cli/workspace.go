@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"opkit/internal/diag"
+	"opkit/internal/inputfile"
 	"opkit/internal/model"
 	"opkit/internal/render"
 	"opkit/internal/workspace"
@@ -32,7 +33,9 @@ func engineFor(wsDir string) *render.Engine {
 	}
 	dir := filepath.Join(wsDir, "templates")
 	if st, err := os.Stat(dir); err == nil && st.IsDir() {
-		return render.NewEngine(os.DirFS(dir))
+		// Templates are read like every input: regular files only, never
+		// blocking on a FIFO or reading /dev/zero.
+		return render.NewEngine(inputfile.DirFS(dir))
 	}
 	return render.NewEngine(nil)
 }

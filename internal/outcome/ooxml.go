@@ -135,7 +135,10 @@ func (p *pkg) part(name string) ([]byte, error) {
 	if int64(len(data)) > p.lim.MaxXMLSize {
 		return nil, fmt.Errorf("%w: part %s is over %d bytes", ErrLimit, name, p.lim.MaxXMLSize)
 	}
-	if err := checkXML(data); err != nil {
+	if err := checkXML(data, p.lim.MaxDepth); err != nil {
+		if errors.Is(err, ErrLimit) {
+			return nil, fmt.Errorf("part %s: %w", name, err)
+		}
 		return nil, fmt.Errorf("%w: part %s is damaged: %v", ErrNotWorkbook, name, err)
 	}
 	return data, nil
@@ -145,8 +148,10 @@ func (p *pkg) has(name string) bool {
 	return p.files[strings.ToLower(strings.TrimPrefix(name, "/"))] != nil
 }
 
-// checkXML decodes every token, so truncation or garbage anywhere fails.
-func checkXML(data []byte) error {
+// checkXML decodes every token, so truncation or garbage anywhere fails,
+// and bounds the nesting: RawToken keeps no stack, so it is cheap, whereas
+// the Token calls of the readers after it keep one per open element.
+func checkXML(data []byte, maxDepth int) error {
 	d := xml.NewDecoder(bytes.NewReader(data))
 	depth, seenRoot := 0, false
 	for {
@@ -164,6 +169,9 @@ func checkXML(data []byte) error {
 		case xml.StartElement:
 			depth++
 			seenRoot = true
+			if depth > maxDepth {
+				return fmt.Errorf("%w: XML elements nested over %d deep", ErrLimit, maxDepth)
+			}
 		case xml.EndElement:
 			depth--
 		}

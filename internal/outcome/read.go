@@ -3,6 +3,7 @@ package outcome
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"opkit/internal/diag"
@@ -18,6 +19,12 @@ type Limits struct {
 	MaxRows     int   // a cell with content beyond this row is an error
 	MaxCols     int   // a cell with content beyond this column is an error
 	MaxCellLen  int   // bytes of any one cell's text
+	// MaxText bounds the text of every cell read, in bytes, after shared
+	// strings are expanded: a 60 KB file whose cells all point at one long
+	// shared string would otherwise hand gigabytes to the report.
+	MaxText int64
+	// MaxDepth bounds the nesting of XML elements in any part read.
+	MaxDepth int
 }
 
 // DefaultLimits are generous for a filled outcome workbook (about 40 KB,
@@ -31,6 +38,8 @@ func DefaultLimits() Limits {
 		MaxRows:     10000,
 		MaxCols:     200,
 		MaxCellLen:  32767 * 4, // Excel's cap in characters, as UTF-8 bytes
+		MaxText:     4 << 20,
+		MaxDepth:    64, // SpreadsheetML nests about 8 deep; rich text a few more
 	}
 }
 
@@ -112,6 +121,12 @@ func read(name string, data []byte, lim Limits, s *Schema) (*model.Outcome, diag
 	}
 	if lim.MaxCellLen <= 0 {
 		lim.MaxCellLen = def.MaxCellLen
+	}
+	if lim.MaxText <= 0 {
+		lim.MaxText = def.MaxText
+	}
+	if lim.MaxDepth <= 0 {
+		lim.MaxDepth = def.MaxDepth
 	}
 	if int64(len(data)) > lim.MaxFileSize {
 		return nil, nil, fmt.Errorf("%w: the file is %d bytes (at most %d)", ErrLimit, len(data), lim.MaxFileSize)
@@ -372,6 +387,7 @@ func (r *reader) scan(names map[string]target, tables []resolvedTable) error {
 		n := get(t.sheet)
 		n.spans = append(n.spans, [3]int{t.c1, t.c2, t.r1})
 	}
+	var text int64
 	for _, s := range r.wb.sheets {
 		n := needs[s.name]
 		if n == nil {
@@ -391,9 +407,28 @@ func (r *reader) scan(names map[string]target, tables []resolvedTable) error {
 		if err != nil {
 			return fmt.Errorf("sheet %s: %w", s.name, err)
 		}
+		// Counted here, before any value is decoded or copied.
+		for _, c := range cells {
+			text += r.expandedLen(c)
+		}
+		if text > r.p.lim.MaxText {
+			return fmt.Errorf("%w: the cells read hold over %d bytes of text once shared strings are expanded (at most %d)", ErrLimit, text, r.p.lim.MaxText)
+		}
 		r.cache[s.name] = cells
 	}
 	return nil
+}
+
+// expandedLen is the length of a cell's text once a shared-string index
+// is replaced by the string.
+func (r *reader) expandedLen(c rawCell) int64 {
+	n := int64(len(c.v) + len(c.f) + len(c.inline))
+	if c.t == "s" {
+		if i, err := strconv.Atoi(strings.TrimSpace(c.v)); err == nil && i >= 0 && i < len(r.wb.strings) {
+			n += int64(len(r.wb.strings[i]))
+		}
+	}
+	return n
 }
 
 func (r *reader) cell(t target) cell {

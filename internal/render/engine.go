@@ -8,11 +8,13 @@ import (
 	"strings"
 	"sync"
 	"text/template"
+	"time"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/text"
 
+	"opkit/internal/inputfile"
 	"opkit/templates"
 )
 
@@ -22,6 +24,9 @@ import (
 type Engine struct {
 	overrides fs.FS
 	md        goldmark.Markdown
+
+	timeout   time.Duration
+	maxOutput int64
 
 	mu    sync.Mutex
 	cache map[string]*parsed
@@ -42,6 +47,19 @@ func NewEngine(overrides fs.FS) *Engine {
 		overrides: overrides,
 		md:        goldmark.New(goldmark.WithExtensions(extension.Table)),
 		cache:     map[string]*parsed{},
+		timeout:   DefaultTimeout,
+		maxOutput: DefaultMaxOutput,
+	}
+}
+
+// SetBounds changes the time and output one template execution may take
+// (bounds.go); zero keeps a bound as it is. Call it before any Render.
+func (e *Engine) SetBounds(timeout time.Duration, maxOutput int64) {
+	if timeout > 0 {
+		e.timeout = timeout
+	}
+	if maxOutput > 0 {
+		e.maxOutput = maxOutput
 	}
 }
 
@@ -73,11 +91,23 @@ func (e *Engine) Execute(lang, name string, data any) ([]byte, error) {
 	if p.err != nil {
 		return nil, p.err
 	}
-	var buf bytes.Buffer
-	if err := p.tmpl.Execute(&buf, data); err != nil {
+	// The parsed template is shared by every pack; a clone (cheap: the
+	// parse trees are shared) carries this execution's bound.
+	t, err := p.tmpl.Clone()
+	if err != nil {
+		return nil, err
+	}
+	st := &execState{start: time.Now(), timeout: e.timeout, max: e.maxOutput}
+	t.Funcs(template.FuncMap{tickName: st.tick})
+	w := &boundedWriter{s: st}
+	if err := t.Execute(w, data); err != nil {
+		if errors.Is(err, ErrBound) && !strings.Contains(err.Error(), p.display) {
+			// The writer's error carries no position: name the file.
+			return nil, fmt.Errorf("%s: %w", p.display, err)
+		}
 		return nil, templateError(err)
 	}
-	return tidy(buf.Bytes()), nil
+	return tidy(w.buf), nil
 }
 
 // Source tells where <lang>/<name>.md.tmpl comes from: "templates/..." for
@@ -107,7 +137,7 @@ func (e *Engine) parse(lang, file string) (*template.Template, string, error) {
 	var src []byte
 	var display string
 	if e.overrides != nil {
-		b, err := fs.ReadFile(e.overrides, file)
+		b, err := inputfile.ReadFS(e.overrides, file, maxTemplateSize)
 		switch {
 		case err == nil:
 			src, display = b, "templates/"+file
@@ -124,19 +154,39 @@ func (e *Engine) parse(lang, file string) (*template.Template, string, error) {
 	}
 	// The template is named after where it came from, so text/template's own
 	// messages ("NAME:12: ...") already say which file is at fault.
-	t, err := template.New(display).Funcs(funcs(lang)).Option("missingkey=error").Parse(string(src))
+	t, err := template.New(display).Funcs(funcs(lang)).Funcs(template.FuncMap{
+		"printf": safePrintf,
+		tickName: func() string { return "" }, // replaced per execution
+	}).Option("missingkey=error").Parse(string(src))
 	if err != nil {
 		return nil, "", templateError(err)
 	}
+	addTicks(t)
 	return t, display, nil
 }
 
 // templateError drops text/template's "template: " prefix so the message
-// starts with the file name and line, as compilers print them.
+// starts with the file name and line, as compilers print them, and the
+// bound check's own name from it. ErrBound still matches.
 func templateError(err error) error {
 	msg := strings.TrimPrefix(err.Error(), "template: ")
+	if errors.Is(err, ErrBound) {
+		// "NAME:12:3: executing "NAME" at <opkitBound>: error calling opkitBound: template over its bounds: it ran..."
+		if i := strings.Index(msg, ": executing "); i >= 0 {
+			if j := strings.Index(msg, ErrBound.Error()); j > i {
+				msg = msg[:i] + ": " + msg[j:]
+			}
+		}
+		return &boundError{msg}
+	}
 	return errors.New(msg)
 }
+
+// boundError keeps templateError's message and matches ErrBound.
+type boundError struct{ msg string }
+
+func (e *boundError) Error() string        { return e.msg }
+func (e *boundError) Is(target error) bool { return target == ErrBound }
 
 // tidy collapses runs of blank lines outside fenced code blocks into one, so
 // that templates can space their actions freely and the Markdown (and the

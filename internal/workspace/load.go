@@ -4,13 +4,13 @@ import (
 	"cmp"
 	"errors"
 	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
 	"slices"
 	"strings"
 
 	"opkit/internal/diag"
+	"opkit/internal/inputfile"
 	"opkit/internal/model"
 )
 
@@ -18,9 +18,11 @@ import (
 // anything far larger is a mistake (a PDF renamed .toml) not worth parsing.
 const maxFileSize = 4 << 20
 
-// LoadDir loads the workspace in the folder dir.
+// LoadDir loads the workspace in the folder dir. Only regular files are
+// read, without blocking: a FIFO or a link to /dev/zero named like a
+// country file is an error at its name.
 func LoadDir(dir string) (*model.Workspace, diag.List) {
-	ws, l := Load(os.DirFS(dir), dir)
+	ws, l := Load(inputfile.DirFS(dir), dir)
 	if ws != nil {
 		ws.Root = dir
 	}
@@ -101,11 +103,15 @@ func readInput(fsys fs.FS, display, rel, missing string, l *diag.List) ([]byte, 
 		l.Errorf(name, 0, 0, "the file is %d bytes, more than the %d a workspace file may have", st.Size(), maxFileSize)
 		return nil, name, false
 	}
-	data, err := fs.ReadFile(fsys, rel)
+	data, err := inputfile.ReadFS(fsys, rel, maxFileSize) // bounded even if it grows after the Stat
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) && missing != "" {
+		var pe *fs.PathError
+		switch {
+		case errors.Is(err, fs.ErrNotExist) && missing != "":
 			l.Errorf(name, 0, 0, "%s", missing)
-		} else {
+		case errors.As(err, &pe) && errors.Is(err, inputfile.ErrNotRegular):
+			l.Errorf(name, 0, 0, "cannot be read: %v", pe.Err)
+		default:
 			l.Errorf(name, 0, 0, "read: %v", err)
 		}
 		return nil, name, false

@@ -327,3 +327,57 @@ func Encrypted(c *model.Country, camp *model.Campaign, password string) ([]byte,
 	}
 	return buf.Bytes(), nil
 }
+
+// ExpandingStrings returns c's filled workbook with one shared string of
+// textLen bytes that the cells of columns A to D on rows rows of every
+// worksheet all point at: a file of a few dozen KB whose text, once shared
+// strings are expanded, runs to gigabytes.
+func ExpandingStrings(c *model.Country, camp *model.Campaign, rows, textLen int) ([]byte, error) {
+	data, err := Fill(c, camp, Typical(c, "expanding"))
+	if err != nil {
+		return nil, err
+	}
+	var index int
+	long := "<si><t>" + strings.Repeat("Long shared text. ", textLen/18+1)[:textLen] + "</t></si>"
+	data, err = RewriteParts(data, func(name string, body []byte) []byte {
+		if name != "xl/sharedStrings.xml" {
+			return body
+		}
+		index = bytes.Count(body, []byte("<si>"))
+		return bytes.Replace(body, []byte("</sst>"), []byte(long+"</sst>"), 1)
+	})
+	if err != nil {
+		return nil, err
+	}
+	var extra strings.Builder
+	for r := 8; r < 8+rows; r++ {
+		fmt.Fprintf(&extra, `<row r="%d">`, r)
+		for _, col := range "ABCD" {
+			fmt.Fprintf(&extra, `<c r="%c%d" t="s"><v>%d</v></c>`, col, r, index)
+		}
+		extra.WriteString(`</row>`)
+	}
+	return RewriteParts(data, func(name string, body []byte) []byte {
+		if !strings.HasPrefix(name, "xl/worksheets/sheet") {
+			return body
+		}
+		return bytes.Replace(body, []byte("</sheetData>"), []byte(extra.String()+"</sheetData>"), 1)
+	})
+}
+
+// NestedXML returns c's filled workbook with an inline-string cell on the
+// Event sheet that nests depth elements: 2 million of them zip to a few
+// dozen KB.
+func NestedXML(c *model.Country, camp *model.Campaign, depth int) ([]byte, error) {
+	data, err := Fill(c, camp, Typical(c, "nested"))
+	if err != nil {
+		return nil, err
+	}
+	cellXML := `<row r="999"><c r="C999" t="inlineStr"><is>` + strings.Repeat("<r>", depth) + strings.Repeat("</r>", depth) + `</is></c></row>`
+	return RewriteParts(data, func(name string, body []byte) []byte {
+		if name != "xl/worksheets/sheet2.xml" { // the Event sheet
+			return body
+		}
+		return bytes.Replace(body, []byte("</sheetData>"), []byte(cellXML+"</sheetData>"), 1)
+	})
+}
