@@ -2,11 +2,12 @@ package cli
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
-	"sort"
+	"strconv"
+	"time"
 
 	"opkit/internal/diag"
+	"opkit/internal/intake"
 	"opkit/internal/model"
 	"opkit/internal/report"
 )
@@ -55,37 +56,26 @@ Examples:
 	return c
 }
 
-// expandInputs turns folders into the files directly inside them,
-// sorted, so every file a partner sent gets its row in the intake log.
+// expandInputs turns folders into every entry under them, sub-folders
+// included, so every file a partner sent gets its row in the intake log.
 func expandInputs(inputs []string) ([]string, error) {
-	var paths []string
-	for _, in := range inputs {
-		st, err := os.Stat(in)
-		if err != nil {
-			return nil, usageError{fmt.Sprintf("consolidate: %s: no such file or folder", in)}
-		}
-		if !st.IsDir() {
-			paths = append(paths, in)
-			continue
-		}
-		ents, err := os.ReadDir(in)
-		if err != nil {
-			return nil, fmt.Errorf("consolidate: read %s: %w", in, err)
-		}
-		var names []string
-		for _, ent := range ents {
-			// Links and odd files are kept too: intake gives each its row
-			// (accepted or rejected with a reason); only sub-folders are skipped.
-			if st, err := os.Stat(filepath.Join(in, ent.Name())); err != nil || !st.IsDir() {
-				names = append(names, ent.Name())
-			}
-		}
-		sort.Strings(names)
-		for _, n := range names {
-			paths = append(paths, filepath.Join(in, n))
-		}
+	paths, err := intake.Collect(inputs)
+	if err != nil {
+		return nil, usageError{"consolidate: " + err.Error()}
 	}
 	return paths, nil
+}
+
+// today is the day of the run: SOURCE_DATE_EPOCH's when set, so that tests
+// and rebuilds see the same day, else the clock's. It only decides whether
+// a submission date lies in the future.
+func today(e *env) model.Date {
+	if s := e.getenv("SOURCE_DATE_EPOCH"); s != "" {
+		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+			return model.DateOf(time.Unix(n, 0).UTC())
+		}
+	}
+	return model.DateOf(time.Now().UTC())
 }
 
 func consolidate(e *env, w *model.Workspace, wsDir string, paths []string, dir, page string, quiet bool) error {
@@ -95,7 +85,7 @@ func consolidate(e *env, w *model.Workspace, wsDir string, paths []string, dir, 
 	}
 	e.outs.add(filepath.Join(dir, report.Dir))
 	prog := newProgress(e, "reading returns", quiet)
-	res, err := report.Consolidate(w, paths, engineFor(wsDir), dir, report.Options{PageSize: page, Stamp: st, Progress: prog.Update})
+	res, err := report.Consolidate(w, paths, engineFor(wsDir), dir, report.Options{PageSize: page, Stamp: st, Progress: prog.Update, Today: today(e)})
 	prog.Done()
 	if err != nil {
 		return fmt.Errorf("consolidate: %w", err)

@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"slices"
 	"strings"
@@ -17,6 +18,7 @@ import (
 	"time"
 
 	"opkit/internal/diag"
+	"opkit/internal/inputfile"
 	"opkit/internal/model"
 	"opkit/internal/outcome"
 )
@@ -33,6 +35,9 @@ const (
 	Superseded Status = "superseded"
 	// Duplicate files are byte-identical to another input, which is the one used.
 	Duplicate Status = "duplicate"
+	// Skipped entries are folders (their files have rows of their own) and
+	// links to folders, which are not followed; they are not errors.
+	Skipped Status = "skipped"
 )
 
 // Limits bound what one untrusted file may cost.
@@ -60,6 +65,11 @@ func DefaultLimits() Limits {
 	r.MaxXMLSize = 16 << 20
 	r.MaxRows = 5000
 	r.MaxCols = 64
+	// A long return holds about 100 KB of text (three statements near
+	// Excel's cell cap): 2 MB leaves room and keeps 200 returns' text, and
+	// so the report, within bounds.
+	r.MaxText = 2 << 20
+	r.MaxDepth = 64
 	return Limits{MaxFileSize: r.MaxFileSize, Timeout: 10 * time.Second, Read: r}
 }
 
@@ -69,6 +79,9 @@ type Options struct {
 	// Progress, when set, is called with the number of files done and the
 	// total, from any goroutine.
 	Progress func(done, total int)
+	// Today, when set, is the day the run happens: a submission date after
+	// it is warned about and not used to order resends.
+	Today model.Date
 }
 
 // Entry is one input file and what became of it.
@@ -134,8 +147,12 @@ func (l *Log) Rejected() int { return l.Count(Rejected) }
 
 // Summary is one line for the terminal.
 func (l *Log) Summary() string {
-	return fmt.Sprintf("%d file(s): %d accepted, %d rejected, %d superseded, %d duplicate",
-		len(l.Entries), l.Count(Accepted), l.Count(Rejected), l.Count(Superseded), l.Count(Duplicate))
+	s := fmt.Sprintf("%d file(s): %d accepted, %d rejected, %d superseded, %d duplicate",
+		len(l.Entries)-l.Count(Skipped), l.Count(Accepted), l.Count(Rejected), l.Count(Superseded), l.Count(Duplicate))
+	if n := l.Count(Skipped); n > 0 {
+		s += fmt.Sprintf("; %d folder(s) skipped", n)
+	}
+	return s
 }
 
 // Diagnostics lists every rejection and every warning of an accepted file,
@@ -194,6 +211,9 @@ func Run(ws *model.Workspace, paths []string, opt Options) *Log {
 	log := &Log{Entries: make([]Entry, len(paths))}
 	for i, p := range paths {
 		log.Entries[i] = Entry{Path: p, File: displayName(ws, p)}
+		if st, err := os.Lstat(p); err == nil && st.IsDir() {
+			log.Entries[i].File += "/"
+		}
 	}
 	jobs := make(chan int)
 	var wg sync.WaitGroup
@@ -222,8 +242,11 @@ func Run(ws *model.Workspace, paths []string, opt Options) *Log {
 	slices.SortStableFunc(log.Entries, func(a, b Entry) int {
 		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Path, b.Path))
 	})
+	for i := range log.Entries {
+		checkDates(&log.Entries[i], opt.Today)
+	}
 	markDuplicates(log.Entries)
-	markSuperseded(log.Entries)
+	markSuperseded(log.Entries, opt.Today)
 	return log
 }
 
@@ -250,13 +273,14 @@ func intakeOne(ws *model.Workspace, e *Entry, lim Limits) {
 			reject(e, fmt.Sprintf("internal error while reading the file (%v); please report it with the file", p))
 		}
 	}()
-	data, ok := load(e, lim)
-	if !ok {
+	if IsLockFile(filepath.Base(e.Path)) {
+		// Kept in the log like any file, so that staff delete it knowingly,
+		// but not read: a lock file is never the return, nor its duplicate.
+		reject(e, "an office lock file (the workbook was open when the folder was copied), not a return; it can be deleted")
 		return
 	}
-	if base := filepath.Base(e.Path); strings.HasPrefix(base, ".~lock.") || strings.HasPrefix(base, "~$") {
-		// Kept in the log like any file, so that staff delete it knowingly.
-		reject(e, "an office lock file (the workbook was open when the folder was copied), not a return; it can be deleted")
+	data, ok := load(e, lim)
+	if !ok {
 		return
 	}
 	if why := sniff(data, e.File); why != "" {
@@ -275,8 +299,18 @@ func intakeOne(ws *model.Workspace, e *Entry, lim Limits) {
 		reject(e, why)
 		return
 	}
+	if warn := checkPack(ws, o, e.Country); warn != "" {
+		e.Diags = append(e.Diags, diag.Diagnostic{File: e.File, Cell: outcome.NamePackID, Severity: diag.Warning, Message: warn})
+	}
+	e.Diags = append(e.Diags, longTexts(e.File, o)...)
 	e.Status = Accepted
 	e.Outcome = o
+}
+
+// IsLockFile reports whether name is an office program's lock file:
+// LibreOffice's ".~lock.NAME#" or Excel's "~$NAME".
+func IsLockFile(name string) bool {
+	return strings.HasPrefix(name, ".~lock.") || strings.HasPrefix(name, "~$")
 }
 
 func reject(e *Entry, reason string) {
@@ -285,29 +319,41 @@ func reject(e *Entry, reason string) {
 	e.Outcome = nil
 }
 
-// load checks the size on disk before reading, so a huge file costs a stat
-// and not memory; a file that grows in between is still cut at the limit.
+// load checks what the entry is and its size before reading: only a regular
+// file is opened, without blocking (a FIFO or a link to /dev/zero costs a
+// stat and never hangs), and a huge file costs a stat and not memory; a
+// file that grows in between is still cut at the limit.
 func load(e *Entry, lim Limits) ([]byte, bool) {
-	st, err := os.Stat(e.Path)
+	if lst, err := os.Lstat(e.Path); err == nil {
+		if lst.IsDir() {
+			skip(e, "a folder: the files in it have rows of their own")
+			return nil, false
+		}
+		if st, err := os.Stat(e.Path); err == nil && st.IsDir() {
+			skip(e, "a link to a folder, not followed: copy the files it holds into the folder read, if they are returns")
+			return nil, false
+		}
+	}
+	if kind := inputfile.Describe(e.Path); kind != "" {
+		reject(e, kind+", not a file: nothing was read")
+		return nil, false
+	}
+	f, st, err := inputfile.Open(e.Path)
 	if err != nil {
-		reject(e, fmt.Sprintf("cannot open the file: %v", unwrapPath(err)))
+		var nr *inputfile.NotRegularError
+		if errors.As(err, &nr) { // swapped for something else since the check
+			reject(e, nr.Kind+", not a file: nothing was read")
+		} else {
+			reject(e, fmt.Sprintf("cannot open the file: %v", unwrapPath(err)))
+		}
 		return nil, false
 	}
-	if !st.Mode().IsRegular() {
-		reject(e, "not a regular file")
-		return nil, false
-	}
+	defer f.Close()
 	e.Size = st.Size()
 	if st.Size() > lim.MaxFileSize {
 		reject(e, fmt.Sprintf("too big: %s on disk, the limit is %s (an outcome workbook is about 40 KB)", human(st.Size()), human(lim.MaxFileSize)))
 		return nil, false
 	}
-	f, err := os.Open(e.Path)
-	if err != nil {
-		reject(e, fmt.Sprintf("cannot open the file: %v", unwrapPath(err)))
-		return nil, false
-	}
-	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, lim.MaxFileSize+1))
 	if err != nil {
 		reject(e, fmt.Sprintf("cannot read the file: %v", unwrapPath(err)))
@@ -321,6 +367,11 @@ func load(e *Entry, lim Limits) ([]byte, bool) {
 		return nil, false
 	}
 	return data, true
+}
+
+func skip(e *Entry, reason string) {
+	e.Status = Skipped
+	e.Reasons = append(e.Reasons, reason)
 }
 
 func unwrapPath(err error) error {
@@ -459,6 +510,9 @@ func checkIdentity(ws *model.Workspace, o *model.Outcome, code string) string {
 		return "no country code in the workbook (" + outcome.CountryCode + " is empty)"
 	}
 	if o.PackID != "" {
+		if !rePackID.MatchString(o.PackID) {
+			return fmt.Sprintf("the workbook's hidden pack id %q is not one opkit writes (CC-YEAR-hash): its Meta sheet was edited; send the partner the workbook of their pack again", clip(o.PackID))
+		}
 		packCode, _, _ := strings.Cut(o.PackID, "-")
 		if !strings.EqualFold(packCode, code) {
 			return fmt.Sprintf("country code %s disagrees with the workbook's hidden pack id %s: the country cell was edited or another country's workbook was used", code, o.PackID)
@@ -468,6 +522,71 @@ func checkIdentity(ws *model.Workspace, o *model.Outcome, code string) string {
 		return fmt.Sprintf("country %s is not in the workspace (no countries/%s.toml)", code, strings.ToLower(code))
 	}
 	return ""
+}
+
+var rePackID = regexp.MustCompile(`^[A-Z]{2}-[0-9]{4}-[0-9a-f]{10}$`)
+
+// checkPack compares the return's pack id with the id of the pack built
+// from the workspace now: a different one means the partner filled in an
+// older pack (the country file changed since) or a copy of another
+// campaign's, which staff should know before trusting its case rows.
+func checkPack(ws *model.Workspace, o *model.Outcome, code string) string {
+	c := ws.Country(code)
+	if c == nil || o.PackID == "" {
+		return ""
+	}
+	want := outcome.PackID(c, &ws.Campaign, o.TemplateVersion)
+	if o.PackID == want {
+		return ""
+	}
+	return fmt.Sprintf("pack id %s is not that of the pack built from %s now (%s): the return was filled in an older pack, or one of another campaign; check its cases against the country file", o.PackID, c.File, want)
+}
+
+// MaxCellChars is what a spreadsheet cell holds, in UTF-16 code units as
+// Excel counts them.
+const MaxCellChars = 32767
+
+// CellChars is the length of s as Excel counts it.
+func CellChars(s string) int {
+	n := 0
+	for _, r := range s {
+		n++
+		if r > 0xFFFF {
+			n++
+		}
+	}
+	return n
+}
+
+// longTexts warns about every value longer than a cell holds: the
+// consolidated workbook keeps it whole by continuing it on a sheet of its
+// own, and staff should know where.
+func longTexts(file string, o *model.Outcome) diag.List {
+	var out diag.List
+	check := func(v model.Value) {
+		if len(v.Text) > MaxCellChars && CellChars(v.Text) > MaxCellChars {
+			out = append(out, diag.Diagnostic{File: file, Cell: v.Cell, Severity: diag.Warning,
+				Message: fmt.Sprintf("a text of %d characters, more than a spreadsheet cell holds (%d): consolidated.xlsx continues it on the sheet of long texts", CellChars(v.Text), MaxCellChars)})
+		}
+	}
+	for _, f := range outcome.Fields {
+		check(o.Scalars[f.Name])
+	}
+	for _, t := range outcome.Tables {
+		for _, row := range o.Tables[t.Name] {
+			for _, col := range t.Columns {
+				check(row[col.Key])
+			}
+		}
+	}
+	return out
+}
+
+func clip(s string) string {
+	if len(s) <= 60 {
+		return s
+	}
+	return strings.ToValidUTF8(s[:57], "") + "..."
 }
 
 // markDuplicates keeps the first of identical files by name; entries are
@@ -489,14 +608,21 @@ func markDuplicates(es []Entry) {
 	}
 }
 
-// markSuperseded keeps one return per country: the latest op_submitted_on,
-// then the greatest file name, since partners number their resends.
-func markSuperseded(es []Entry) {
+// markSuperseded keeps one return per country: the latest op_submitted_on
+// (a date after today does not count), then the greatest file name in
+// natural order, since partners number their resends ("v10" after "v2").
+func markSuperseded(es []Entry, today model.Date) {
 	best := map[string]*Entry{}
 	// Accepted entries hold their outcome until this function ends.
-	submitted := func(e *Entry) string { return e.Outcome.Scalar(outcome.SubmittedOn) }
+	submitted := func(e *Entry) string {
+		on := e.Outcome.Scalar(outcome.SubmittedOn)
+		if future(on, today) {
+			return ""
+		}
+		return on
+	}
 	later := func(a, b *Entry) bool { // a after b
-		return cmp.Or(cmp.Compare(submitted(a), submitted(b)), cmp.Compare(a.File, b.File)) > 0
+		return cmp.Or(cmp.Compare(submitted(a), submitted(b)), Natural(a.File, b.File)) > 0
 	}
 	for i := range es {
 		e := &es[i]
@@ -521,4 +647,55 @@ func markSuperseded(es []Entry) {
 		e.Reasons = []string{"superseded by " + w.File + when + ", a later return for " + e.Country}
 		e.Outcome = nil
 	}
+}
+
+// future reports whether the ISO date on is after today (when today is set).
+func future(on string, today model.Date) bool {
+	if today.IsZero() || on == "" {
+		return false
+	}
+	d, err := model.ParseDate(on)
+	return err == nil && d.After(today)
+}
+
+// checkDates warns about a submission date in the future: a typing slip or
+// a forged date, which must not win over a real resend.
+func checkDates(e *Entry, today model.Date) {
+	if e.Status != Accepted {
+		return
+	}
+	v := e.Outcome.Scalars[outcome.SubmittedOn]
+	if future(v.Text, today) {
+		e.Diags = append(e.Diags, diag.Diagnostic{File: e.File, Cell: v.Cell, Severity: diag.Warning,
+			Message: fmt.Sprintf("the submission date %s is after today (%s): not used to choose between resends", v.Text, today)})
+	}
+}
+
+// Natural compares file names as people number them: runs of digits by
+// their value, so "v2" comes before "v10" and "return-9" before "return-10".
+func Natural(a, b string) int {
+	for a != "" && b != "" {
+		da, db := digits(a), digits(b)
+		if da > 0 && db > 0 {
+			na, nb := strings.TrimLeft(a[:da], "0"), strings.TrimLeft(b[:db], "0")
+			if c := cmp.Or(cmp.Compare(len(na), len(nb)), cmp.Compare(na, nb)); c != 0 {
+				return c
+			}
+			a, b = a[da:], b[db:]
+			continue
+		}
+		if a[0] != b[0] {
+			return cmp.Compare(a[0], b[0])
+		}
+		a, b = a[1:], b[1:]
+	}
+	return cmp.Compare(len(a), len(b))
+}
+
+func digits(s string) int {
+	n := 0
+	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	return n
 }

@@ -7,7 +7,9 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"opkit/internal/intake"
 	"opkit/internal/intake/intaketest"
@@ -116,24 +118,174 @@ func TestMixedFolder(t *testing.T) {
 	}
 }
 
-func TestMissingAndOddPaths(t *testing.T) {
+// TestOddEntries: every entry Collect finds under returns/ gets exactly
+// one row with the right status; nothing blocks on a FIFO or reads
+// /dev/zero; a lock file copy of a return leaves the return accepted.
+func TestOddEntries(t *testing.T) {
 	root := t.TempDir()
 	ws := demo(t, root)
-	sub := filepath.Join(root, "returns", "folder")
-	if err := os.MkdirAll(sub, 0o755); err != nil {
+	dir := filepath.Join(root, "returns")
+	gr := ws.Country("GR")
+	grData, err := intaketest.Fill(gr, &ws.Campaign, intaketest.Typical(gr, "gr"))
+	if err != nil {
 		t.Fatal(err)
 	}
-	big := filepath.Join(root, "big.xlsx")
-	if err := os.WriteFile(big, make([]byte, 2048), 0o644); err != nil {
-		t.Fatal(err)
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
 	}
-	lim := intake.DefaultLimits()
-	lim.MaxFileSize = 1024
-	log := intake.Run(ws, []string{filepath.Join(root, "gone.xlsx"), sub, big}, intake.Options{Limits: lim})
-	want := map[string]string{"gone.xlsx": "cannot open", "returns/folder": "not a regular file", "big.xlsx": "too big"}
+	must(os.MkdirAll(filepath.Join(dir, "late", "deeper"), 0o755))
+	must(os.WriteFile(filepath.Join(dir, "late", "deeper", "gr.xlsx"), grData, 0o644))
+	must(os.WriteFile(filepath.Join(dir, ".~lock.gr.xlsx#"), grData, 0o644)) // a copy under a lock-file name
+	must(os.WriteFile(filepath.Join(dir, "~$gr.xlsx"), []byte("owner"), 0o644))
+	must(syscall.Mkfifo(filepath.Join(dir, "pipe.xlsx"), 0o644))
+	must(os.Symlink("/dev/zero", filepath.Join(dir, "zero.xlsx")))
+	must(os.Symlink("late", filepath.Join(dir, "link-to-folder")))
+	must(os.Symlink("nowhere.xlsx", filepath.Join(dir, "broken.xlsx")))
+	must(os.WriteFile(filepath.Join(root, "big.xlsx"), make([]byte, 20<<20), 0o644))
+
+	paths, err := intake.Collect([]string{dir, filepath.Join(root, "big.xlsx")})
+	must(err)
+	if _, err := intake.Collect([]string{filepath.Join(root, "gone.xlsx")}); err == nil {
+		t.Error("a missing input is not an error")
+	}
+	done := make(chan *intake.Log, 1)
+	go func() { done <- intake.Run(ws, paths, intake.Options{Limits: intake.DefaultLimits()}) }()
+	var log *intake.Log
+	select {
+	case log = <-done:
+	case <-time.After(20 * time.Second):
+		t.Fatal("intake blocked")
+	}
+	want := map[string]struct {
+		status intake.Status
+		reason string
+	}{
+		"returns/.~lock.gr.xlsx#":     {intake.Rejected, "lock file"},
+		"returns/~$gr.xlsx":           {intake.Rejected, "lock file"},
+		"returns/late/":               {intake.Skipped, "a folder"},
+		"returns/late/deeper/":        {intake.Skipped, "a folder"},
+		"returns/late/deeper/gr.xlsx": {intake.Accepted, ""},
+		"returns/pipe.xlsx":           {intake.Rejected, "a FIFO (named pipe), not a file"},
+		"returns/zero.xlsx":           {intake.Rejected, "a link to a device"},
+		"returns/link-to-folder":      {intake.Skipped, "a link to a folder, not followed"},
+		"returns/broken.xlsx":         {intake.Rejected, "a link to nothing"},
+		"big.xlsx":                    {intake.Rejected, "too big"},
+	}
+	if len(log.Entries) != len(want) {
+		t.Errorf("%d entries, want %d", len(log.Entries), len(want))
+	}
 	for _, e := range log.Entries {
-		if e.Status != intake.Rejected || !strings.Contains(strings.Join(e.Reasons, " "), want[e.File]) {
-			t.Errorf("%s: %s %q, want rejected %q", e.File, e.Status, e.Reasons, want[e.File])
+		w, ok := want[e.File]
+		if !ok {
+			t.Errorf("unexpected entry %s", e.File)
+			continue
+		}
+		if e.Status != w.status || !strings.Contains(strings.Join(e.Reasons, " "), w.reason) {
+			t.Errorf("%s: %s %q, want %s %q", e.File, e.Status, e.Reasons, w.status, w.reason)
+		}
+	}
+	if got := log.Summary(); !strings.Contains(got, "7 file(s)") || !strings.Contains(got, "3 folder(s) skipped") {
+		t.Errorf("Summary() = %q", got)
+	}
+}
+
+// TestResends: numbered resends win in natural order ("v10" after "v2"),
+// and a submission date in the future is warned about and does not win.
+func TestResends(t *testing.T) {
+	root := t.TempDir()
+	ws := demo(t, root)
+	co := ws.Country("CO")
+	write := func(name, submitted, tag string) string {
+		r := intaketest.Typical(co, tag)
+		r.Scalars[outcome.SubmittedOn] = submitted
+		data, err := intaketest.Fill(co, &ws.Campaign, r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(root, name)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	paths := []string{
+		write("co-v2.xlsx", "2027-09-01", "v2"),
+		write("co-v10.xlsx", "2027-09-01", "v10"),
+		write("co-v9.xlsx", "2099-01-01", "forged"),
+	}
+	today := model.Date{Year: 2027, Month: 9, Day: 10}
+	log := intake.Run(ws, paths, intake.Options{Today: today})
+	status := map[string]intake.Status{}
+	for _, e := range log.Entries {
+		status[e.File] = e.Status
+	}
+	if status["co-v10.xlsx"] != intake.Accepted || status["co-v2.xlsx"] != intake.Superseded || status["co-v9.xlsx"] != intake.Superseded {
+		t.Errorf("statuses %v, want co-v10 accepted, the others superseded", status)
+	}
+	warned := false
+	for _, d := range log.Diagnostics() {
+		warned = warned || strings.Contains(d.String(), "2099-01-01 is after today")
+	}
+	// The forged return is superseded, so its warning is in its entry.
+	for _, e := range log.Entries {
+		if e.File == "co-v9.xlsx" {
+			warned = warned || strings.Contains(strings.Join(e.Warnings(), " "), "2099-01-01 is after today")
+		}
+	}
+	if !warned {
+		t.Error("no warning about the date in 2099")
+	}
+	for _, tt := range []struct {
+		a, b string
+		want int
+	}{{"v2", "v10", -1}, {"v10", "v10", 0}, {"r-09.xlsx", "r-10.xlsx", -1}, {"a", "a1", -1}, {"b1", "a2", 1}, {"x007", "x7", 0}} {
+		if got := intake.Natural(tt.a, tt.b); got != tt.want {
+			t.Errorf("Natural(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+// TestPackID: a return from an older pack of the country is accepted with
+// a warning; a pack id opkit never writes is rejected.
+func TestPackID(t *testing.T) {
+	root := t.TempDir()
+	ws := demo(t, root)
+	gr := ws.Country("GR")
+	data, err := intaketest.Fill(gr, &ws.Campaign, intaketest.Typical(gr, "gr"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := outcome.PackID(gr, &ws.Campaign, outcome.TemplateVersion)
+	swap := func(to string) string {
+		b, err := intaketest.RewriteParts(data, func(name string, body []byte) []byte {
+			return []byte(strings.ReplaceAll(string(body), id, to))
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(root, fmt.Sprintf("gr-%d.xlsx", len(to)))
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	older := id[:len(id)-10] + "0123456789"
+	for _, tt := range []struct {
+		to     string
+		status intake.Status
+		want   string
+	}{
+		{older, intake.Accepted, "not that of the pack built"},
+		{"GR-2027-x&amp;HYPERLINK", intake.Rejected, "not one opkit writes"},
+	} {
+		log := intake.Run(ws, []string{swap(tt.to)}, intake.Options{})
+		e := log.Entries[0]
+		text := strings.Join(append(e.Reasons, e.Warnings()...), " ")
+		if e.Status != tt.status || !strings.Contains(text, tt.want) {
+			t.Errorf("pack id %s: %s %q, want %s %q", tt.to, e.Status, text, tt.status, tt.want)
 		}
 	}
 }

@@ -24,6 +24,9 @@ type Options struct {
 	Progress func(done, total int)
 	// Limits for reading returns; the zero value means intake.DefaultLimits.
 	Limits intake.Limits
+	// Today is the day of the run, for intake's check of dates in the
+	// future (it is not written into any output).
+	Today model.Date
 }
 
 // The folder under DIR, and the file names in it.
@@ -40,7 +43,7 @@ const (
 // written all the same).
 func Consolidate(ws *model.Workspace, paths []string, eng *render.Engine, outDir string, opt Options) (*intake.Log, error) {
 	// intake.Run fills any limit left at zero with its default.
-	log := intake.Run(ws, paths, intake.Options{Limits: opt.Limits, Progress: opt.Progress})
+	log := intake.Run(ws, paths, intake.Options{Limits: opt.Limits, Progress: opt.Progress, Today: opt.Today})
 	return log, Write(ws, log, eng, outDir, opt)
 }
 

@@ -293,12 +293,14 @@ func TestConsolidateMixed(t *testing.T) {
 }
 
 func checkCSV(t *testing.T, path string, want map[string]intaketest.Want) {
-	f, err := os.Open(path)
+	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
+	if !bytes.HasPrefix(data, []byte("\ufeff")) {
+		t.Error("intake.csv has no BOM")
+	}
+	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\ufeff")))).ReadAll()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -743,7 +745,7 @@ func TestNoReturns(t *testing.T) {
 		t.Errorf("log %s", log.Summary())
 	}
 	csvData, err := os.ReadFile(filepath.Join(out, "report", report.IntakeFile))
-	if err != nil || string(csvData) != "file,sha256,status,country,reasons,warnings\n" {
+	if err != nil || string(csvData) != "\ufeff\"file\",\"sha256\",\"status\",\"country\",\"reasons\",\"warnings\"\r\n" {
 		t.Errorf("intake.csv = %q, %v", csvData, err)
 	}
 	f, err := excelize.OpenFile(filepath.Join(out, "report", report.ConsolidatedFile))

@@ -65,6 +65,7 @@ var (
 		intake.Rejected:   {En: "rejected", Fr: "rejeté", Es: "rechazado"},
 		intake.Superseded: {En: "superseded", Fr: "remplacé", Es: "sustituido"},
 		intake.Duplicate:  {En: "duplicate", Fr: "doublon", Es: "duplicado"},
+		intake.Skipped:    {En: "skipped (folder)", Fr: "ignoré (dossier)", Es: "omitido (carpeta)"},
 	}
 )
 

@@ -9,15 +9,22 @@ import (
 
 func TestNeutralise(t *testing.T) {
 	for in, want := range map[string]string{
-		"=1+1":        "'=1+1",
-		"+33 1 23":    "'+33 1 23",
-		"-2":          "'-2",
-		"@SUM(A1)":    "'@SUM(A1)",
-		"\tx":         "'\tx",
-		"plain":       "plain",
-		"":            "",
-		"a=b":         "a=b",
-		"returns/x=y": "returns/x=y",
+		"=1+1":                   "'=1+1",
+		"+33 1 23":               "'+33 1 23",
+		"-2":                     "'-2",
+		"@SUM(A1)":               "'@SUM(A1)",
+		"\tx":                    "'\tx",
+		"plain":                  "plain",
+		"":                       "",
+		"a=b":                    "a=b",
+		"returns/x=y":            "returns/x=y",
+		"a;=HYPERLINK(1)":        "a;'=HYPERLINK(1)",
+		"a, -1; @x":              "a,' -1;' @x",
+		"x;\"=cmd\"":             "x;'\"=cmd\"",
+		"line\n+1":               "line\n'+1",
+		"\r=x":                   "'\r'=x",
+		"ok; fine, really":       "ok; fine, really",
+		"2027-09-01; it was -ok": "2027-09-01; it was -ok",
 	} {
 		if got := neutralise(in); got != want {
 			t.Errorf("neutralise(%q) = %q, want %q", in, got, want)
