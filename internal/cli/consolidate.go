@@ -3,8 +3,6 @@ package cli
 import (
 	"fmt"
 	"path/filepath"
-	"strconv"
-	"time"
 
 	"opkit/internal/diag"
 	"opkit/internal/intake"
@@ -66,16 +64,15 @@ func expandInputs(inputs []string) ([]string, error) {
 	return paths, nil
 }
 
-// today is the day of the run: SOURCE_DATE_EPOCH's when set, so that tests
-// and rebuilds see the same day, else the clock's. It only decides whether
-// a submission date lies in the future.
-func today(e *env) model.Date {
-	if s := e.getenv("SOURCE_DATE_EPOCH"); s != "" {
-		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
-			return model.DateOf(time.Unix(n, 0).UTC())
-		}
+// runDay is the day of the run (plan's dayStamp: SOURCE_DATE_EPOCH's when
+// set, else the clock's). It only decides whether a submission date lies
+// in the future.
+func runDay(e *env) model.Date {
+	t, err := dayStamp(e)
+	if err != nil {
+		return model.Date{}
 	}
-	return model.DateOf(time.Now().UTC())
+	return model.DateOf(t)
 }
 
 func consolidate(e *env, w *model.Workspace, wsDir string, paths []string, dir, page string, quiet bool) error {
@@ -85,7 +82,7 @@ func consolidate(e *env, w *model.Workspace, wsDir string, paths []string, dir, 
 	}
 	e.outs.add(filepath.Join(dir, report.Dir))
 	prog := newProgress(e, "reading returns", quiet)
-	res, err := report.Consolidate(w, paths, engineFor(wsDir), dir, report.Options{PageSize: page, Stamp: st, Progress: prog.Update, Today: today(e)})
+	res, err := report.Consolidate(w, paths, engineFor(wsDir), dir, report.Options{PageSize: page, Stamp: st, Progress: prog.Update, Today: runDay(e)})
 	prog.Done()
 	if err != nil {
 		return fmt.Errorf("consolidate: %w", err)
