@@ -2,10 +2,12 @@ package model
 
 // Country is one countries/CC.toml file.
 type Country struct {
-	Code       string // ISO 3166-1 alpha-2, upper case ("AR")
+	Code string // ISO 3166-1 alpha-2, upper case ("AR")
+	// Name is the partner's own spelling, used in its own pack only; it may
+	// be empty. Every other document names the country from its code.
 	Name       string
-	Region     string
-	Language   string // pack language: en, fr or es
+	Region     Region
+	Language   string // pack language: one of Languages
 	Stance     Stance
 	Visibility Visibility
 	Phase      Phase
@@ -170,10 +172,12 @@ type Case struct {
 
 // Remedies describes domestic remedies and their gaps.
 type Remedies struct {
-	Summary                    string
-	ConstitutionRecognisesESCR bool
-	Mechanisms                 []Mechanism
-	Gaps                       []string
+	Summary string
+	// ConstitutionESCR is how far courts can enforce these rights from the
+	// constitution ("" when the file does not say).
+	ConstitutionESCR ConstitutionESCR
+	Mechanisms       []Mechanism
+	Gaps             []string
 }
 
 // Mechanism is one domestic remedy mechanism.
@@ -184,10 +188,16 @@ type Mechanism struct {
 	Notes     string
 }
 
-// Politics is the political context.
+// Politics is the political context. Summary, Obstacles and Allies are the
+// organisers' reading and never reach a participants' document;
+// PublicSummary is what may be printed for everyone in the room.
 type Politics struct {
+	PublicSummary            string
 	Summary                  string
 	ICESCR                   ICESCRStatus
+	OPStatus                 OPStatus // "" when the file does not say: read as none
+	OPStatusDate             Date     // the date of the act OPStatus names
+	OPDeclarations           []Declaration
 	OtherComplaintProcedures []string
 	ResponsibleInstitutions  []string
 	Obstacles                []string

@@ -71,3 +71,18 @@ func TestClock(t *testing.T) {
 		}
 	}
 }
+
+func TestInForceFor(t *testing.T) {
+	for _, tt := range []struct{ deposit, want Date }{
+		{Date{2010, time.June, 11}, EnteredIntoForce}, // Ecuador, the first: waits for 5 May 2013
+		{Date{2013, time.February, 5}, EnteredIntoForce},
+		{Date{2015, time.March, 10}, Date{2015, time.June, 10}},
+		{Date{2027, time.November, 30}, Date{2028, time.February, 29}},
+		{Date{2026, time.November, 30}, Date{2027, time.February, 28}},
+		{Date{2027, time.October, 15}, Date{2028, time.January, 15}},
+	} {
+		if got := InForceFor(tt.deposit); got != tt.want {
+			t.Errorf("InForceFor(%v) = %v, want %v", tt.deposit, got, tt.want)
+		}
+	}
+}

@@ -4,6 +4,18 @@ import "slices"
 
 // The closed vocabularies of the input format. Each list keeps the order in
 // which SPEC.md gives the values, since messages and drop-downs show them so.
+// Every vocabulary is a string type with constants: code compares codes, and
+// words for them are chosen only where a document is written.
+
+// codes turns typed constants into the plain list the loader's messages and
+// the workbooks' drop-downs use.
+func codes[T ~string](vs ...T) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = string(v)
+	}
+	return out
+}
 
 // Stance is the government's known intention to sign.
 type Stance string
@@ -17,7 +29,7 @@ const (
 )
 
 // Stances lists every stance.
-var Stances = []string{string(StanceCommitted), string(StanceLeaning), string(StanceUndecided), string(StanceOpposed), string(StanceUnknown)}
+var Stances = codes(StanceCommitted, StanceLeaning, StanceUndecided, StanceOpposed, StanceUnknown)
 
 // Visibility says whether a partner can campaign in the open.
 type Visibility string
@@ -28,7 +40,7 @@ const (
 )
 
 // Visibilities lists every visibility.
-var Visibilities = []string{string(VisibilityPublic), string(VisibilityLowProfile)}
+var Visibilities = codes(VisibilityPublic, VisibilityLowProfile)
 
 // Phase says whether the country's work is toward signature (before
 // 24 September) or toward ratification (after it).
@@ -40,7 +52,7 @@ const (
 )
 
 // Phases lists every phase.
-var Phases = []string{string(PhaseSignature), string(PhaseRatification)}
+var Phases = codes(PhaseSignature, PhaseRatification)
 
 // Format is the shape of the national event.
 type Format string
@@ -53,7 +65,7 @@ const (
 )
 
 // Formats lists every event format.
-var Formats = []string{string(FormatPublicForum), string(FormatRoundtable), string(FormatClosedMeeting), string(FormatNone)}
+var Formats = codes(FormatPublicForum, FormatRoundtable, FormatClosedMeeting, FormatNone)
 
 // AuthorityStatus is where an invitation to a national authority stands.
 type AuthorityStatus string
@@ -65,7 +77,7 @@ const (
 )
 
 // AuthorityStatuses lists every authority status.
-var AuthorityStatuses = []string{string(AuthorityInvited), string(AuthorityConfirmed), string(AuthorityDeclined)}
+var AuthorityStatuses = codes(AuthorityInvited, AuthorityConfirmed, AuthorityDeclined)
 
 // Confidentiality says who may read a case.
 type Confidentiality string
@@ -80,28 +92,122 @@ const (
 )
 
 // Confidentialities lists every confidentiality level.
-var Confidentialities = []string{string(ConfidentialityPublic), string(ConfidentialityEvent), string(ConfidentialityRestricted)}
+var Confidentialities = codes(ConfidentialityPublic, ConfidentialityEvent, ConfidentialityRestricted)
 
 // MechanismKind is the kind of a domestic remedy mechanism.
 type MechanismKind string
 
+const (
+	MechanismCourt          MechanismKind = "court"
+	MechanismNHRI           MechanismKind = "nhri"
+	MechanismOmbudsperson   MechanismKind = "ombudsperson"
+	MechanismAdministrative MechanismKind = "administrative"
+	MechanismOther          MechanismKind = "other"
+)
+
 // MechanismKinds lists every mechanism kind.
-var MechanismKinds = []string{"court", "nhri", "ombudsperson", "administrative", "other"}
+var MechanismKinds = codes(MechanismCourt, MechanismNHRI, MechanismOmbudsperson, MechanismAdministrative, MechanismOther)
 
 // Effectiveness rates a domestic remedy.
 type Effectiveness string
 
-// Effectivenesses lists every rating.
-var Effectivenesses = []string{"yes", "partly", "no"}
+const (
+	EffectiveYes    Effectiveness = "yes"
+	EffectivePartly Effectiveness = "partly"
+	EffectiveNo     Effectiveness = "no"
+)
 
-// ICESCRStatus is the country's standing toward the Covenant itself.
+// Effectivenesses lists every rating.
+var Effectivenesses = codes(EffectiveYes, EffectivePartly, EffectiveNo)
+
+// ICESCRStatus is the country's standing toward the Covenant itself, which
+// decides what it may do with the Protocol (Art. 17): a signatory of the
+// Covenant may sign the Protocol; only a party may ratify or accede.
 type ICESCRStatus string
 
+const (
+	ICESCRRatified ICESCRStatus = "ratified"
+	ICESCRSigned   ICESCRStatus = "signed"
+	ICESCRNone     ICESCRStatus = "none"
+)
+
 // ICESCRStatuses lists every Covenant status.
-var ICESCRStatuses = []string{"ratified", "signed", "none"}
+var ICESCRStatuses = codes(ICESCRRatified, ICESCRSigned, ICESCRNone)
+
+// OPStatus is the country's own status under the Optional Protocol.
+type OPStatus string
+
+const (
+	OPNone     OPStatus = "none"
+	OPSigned   OPStatus = "signed"
+	OPRatified OPStatus = "ratified"
+	OPAcceded  OPStatus = "acceded"
+)
+
+// OPStatuses lists every Protocol status.
+var OPStatuses = codes(OPNone, OPSigned, OPRatified, OPAcceded)
+
+// Party reports whether the State is bound by the Protocol (it ratified or
+// acceded).
+func (s OPStatus) Party() bool { return s == OPRatified || s == OPAcceded }
+
+// Declaration is an opt-in declaration under the Protocol.
+type Declaration string
+
+const (
+	// DeclarationArt10 accepts inter-State communications.
+	DeclarationArt10 Declaration = "art10"
+	// DeclarationArt11 accepts the inquiry procedure.
+	DeclarationArt11 Declaration = "art11"
+)
+
+// Declarations lists every opt-in declaration.
+var Declarations = codes(DeclarationArt10, DeclarationArt11)
+
+// ConstitutionESCR says how far the constitution lets courts enforce
+// economic, social and cultural rights.
+type ConstitutionESCR string
+
+const (
+	// ConstitutionJusticiable: the rights are in the constitution and
+	// courts can enforce them.
+	ConstitutionJusticiable ConstitutionESCR = "justiciable"
+	// ConstitutionDirective: the constitution names them as directive
+	// principles of State policy, which courts do not enforce as such.
+	ConstitutionDirective ConstitutionESCR = "directive-principles"
+	// ConstitutionNone: the constitution does not name them.
+	ConstitutionNone ConstitutionESCR = "none"
+)
+
+// ConstitutionESCRs lists every value.
+var ConstitutionESCRs = codes(ConstitutionJusticiable, ConstitutionDirective, ConstitutionNone)
+
+// Region is a region of the campaign, a code; its name is written in each
+// document's language. Steering Committee members cover the same codes.
+type Region string
+
+const (
+	RegionAfrica       Region = "africa"
+	RegionAmericas     Region = "americas"
+	RegionAsiaPacific  Region = "asia-pacific"
+	RegionEurope       Region = "europe-central-asia"
+	RegionMiddleEastNA Region = "middle-east-north-africa"
+)
+
+// Regions lists every region.
+var Regions = codes(RegionAfrica, RegionAmericas, RegionAsiaPacific, RegionEurope, RegionMiddleEastNA)
+
+// Language is a language documents can be written in (ISO 639-1).
+type Language string
+
+const (
+	LanguageEnglish Language = "en"
+	LanguageFrench  Language = "fr"
+	LanguageSpanish Language = "es"
+)
 
 // Languages are the languages a pack can be written in.
-var Languages = []string{"en", "fr", "es"}
+var Languages = codes(LanguageEnglish, LanguageFrench, LanguageSpanish)
 
 // OutputLanguage is lang when documents can be written in it, else English.
 func OutputLanguage(lang string) string {
@@ -114,6 +220,20 @@ func OutputLanguage(lang string) string {
 // Right is one of the Covenant rights a situation or case touches.
 type Right string
 
+const (
+	RightWork              Right = "work"
+	RightWorkingConditions Right = "working-conditions"
+	RightTradeUnions       Right = "trade-unions"
+	RightSocialSecurity    Right = "social-security"
+	RightFamily            Right = "family"
+	RightFood              Right = "food"
+	RightHousing           Right = "housing"
+	RightWater             Right = "water"
+	RightHealth            Right = "health"
+	RightEducation         Right = "education"
+	RightCulture           Right = "culture"
+)
+
 // RightInfo ties a right's code to the Covenant article that sets it out.
 type RightInfo struct {
 	Code    Right
@@ -121,19 +241,20 @@ type RightInfo struct {
 }
 
 // Rights lists the rights in Covenant order with their articles. Water is not
-// named in the Covenant; it is read into Articles 11 and 12.
+// named in the Covenant; the Committee reads it into Articles 11 and 12
+// (General Comment No. 15), which is why it carries both.
 var Rights = []RightInfo{
-	{"work", "6"},
-	{"working-conditions", "7"},
-	{"trade-unions", "8"},
-	{"social-security", "9"},
-	{"family", "10"},
-	{"food", "11"},
-	{"housing", "11"},
-	{"water", "11-12"},
-	{"health", "12"},
-	{"education", "13-14"},
-	{"culture", "15"},
+	{RightWork, "6"},
+	{RightWorkingConditions, "7"},
+	{RightTradeUnions, "8"},
+	{RightSocialSecurity, "9"},
+	{RightFamily, "10"},
+	{RightFood, "11"},
+	{RightHousing, "11"},
+	{RightWater, "11-12"},
+	{RightHealth, "12"},
+	{RightEducation, "13-14"},
+	{RightCulture, "15"},
 }
 
 // RightCodes lists the right codes in Covenant order.
@@ -154,3 +275,7 @@ func (r Right) Article() string {
 	}
 	return ""
 }
+
+// ReadInto reports whether the right is not named in the Covenant's text
+// but read into its articles by the Committee (water).
+func (r Right) ReadInto() bool { return r == RightWater }

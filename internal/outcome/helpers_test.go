@@ -28,7 +28,7 @@ func sampleCountry(lang string) *model.Country {
 
 func sampleCampaign() *model.Campaign {
 	return &model.Campaign{
-		Name: "Signature campaign 2027", Coalition: "NGO Coalition for the OP-ICESCR",
+		Name: model.OneText("Signature campaign 2027"), Coalition: model.OneText("NGO Coalition for the OP-ICESCR"),
 		SignatureDate: model.Date{Year: 2027, Month: time.September, Day: 24},
 		Contact:       "outcomes@op-icescr.example.org",
 	}

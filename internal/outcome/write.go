@@ -58,8 +58,8 @@ func PackID(c *model.Country, camp *model.Campaign, version string) string {
 		put(k.Title)
 	}
 	if camp != nil {
-		put(camp.Name)
-		put(camp.Coalition)
+		put(camp.Name.In(c.Language))
+		put(camp.Coalition.In(c.Language))
 		put(camp.Contact)
 		put(camp.SignatureDate.String())
 	}
@@ -170,17 +170,17 @@ func (w *writer) build(opt WriteOptions) error {
 	w.check(f.SetDocProps(&excelize.DocProperties{
 		Title:          fmt.Sprintf(txtDocTitle.In(w.lang), w.c.Name),
 		Subject:        txtSubject.In(w.lang),
-		Creator:        w.camp.Coalition,
-		LastModifiedBy: w.camp.Coalition,
+		Creator:        w.camp.Coalition.In(w.lang),
+		LastModifiedBy: w.camp.Coalition.In(w.lang),
 		Created:        stamp,
 		Modified:       stamp,
 		Language:       w.lang,
 		Identifier:     w.packID,
 		Version:        w.version,
 		Keywords:       "OP-ICESCR; " + w.c.Code,
-		Category:       w.camp.Name,
+		Category:       w.camp.Name.In(w.lang),
 	}))
-	w.check(f.SetAppProps(&excelize.AppProperties{Application: "opkit", Company: w.camp.Coalition}))
+	w.check(f.SetAppProps(&excelize.AppProperties{Application: "opkit", Company: w.camp.Coalition.In(w.lang)}))
 	return w.err
 }
 
@@ -291,7 +291,7 @@ func (w *writer) writeInstructions(sheet string) {
 	w.setStr(sheet, "A1", fmt.Sprintf(txtTitle.In(w.lang), w.c.Name))
 	w.check(f.SetCellStyle(sheet, "A1", "A1", w.st.title))
 	row := 3
-	for _, p := range instructions(w.lang, w.c.Name, coalitionName(w.camp), w.camp.Contact) {
+	for _, p := range instructions(w.lang, w.c.Name, coalitionName(w.camp, w.lang), w.camp.Contact) {
 		cell := "A" + strconv.Itoa(row)
 		w.setStr(sheet, cell, p)
 		w.check(f.SetCellStyle(sheet, cell, cell, w.st.para))
@@ -309,9 +309,9 @@ func (w *writer) writeInstructions(sheet string) {
 	w.protect(sheet)
 }
 
-func coalitionName(camp *model.Campaign) string {
-	if camp.Coalition != "" {
-		return camp.Coalition
+func coalitionName(camp *model.Campaign, lang string) string {
+	if s := camp.Coalition.In(lang); s != "" {
+		return s
 	}
 	return "The Coalition"
 }

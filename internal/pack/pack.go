@@ -138,7 +138,7 @@ func assemble(ws *model.Workspace, c *model.Country, eng *render.Engine, opt Opt
 	doc, err := eng.Render(lang, "agenda", ag, render.Document{
 		Title:  c.Name + " · " + render.Term(lang, "doc.agenda"),
 		Header: c.Name + " · " + render.Term(lang, "doc.agenda"),
-		Author: ws.Campaign.Coalition,
+		Author: ws.Campaign.Coalition.In(lang),
 		Date:   opt.Stamp,
 	})
 	if err != nil {
@@ -173,7 +173,7 @@ func briefingMeta(ws *model.Workspace, c *model.Country, lang string, ed render.
 		Title:    title,
 		Subtitle: sub,
 		Header:   c.Name + " · " + render.Term(lang, "edition."+string(ed)),
-		Author:   ws.Campaign.Coalition,
+		Author:   ws.Campaign.Coalition.In(lang),
 		Cover:    true,
 		Contents: true,
 		Date:     stamp,

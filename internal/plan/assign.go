@@ -43,7 +43,7 @@ func (p *Plan) assign(ws *model.Workspace) {
 	for r, rq := range p.Requests {
 		same[r] = make([]bool, k)
 		for m, sc := range members {
-			same[r][m] = hasFold(sc.Regions, rq.Region)
+			same[r][m] = sc.Covers(model.Region(rq.Region))
 		}
 		if rq.Date.IsZero() {
 			continue
@@ -75,7 +75,7 @@ func (p *Plan) assign(ws *model.Workspace) {
 	p.Search = Search{Covered: covered, UpperBound: max(res.upperBound, covered), Exact: res.exact, Nodes: res.nodes}
 
 	for _, sc := range members {
-		p.Members = append(p.Members, MemberLoad{ID: sc.ID, Name: sc.Name, Organisation: sc.Organisation, Regions: sc.Regions, MaxEvents: sc.MaxEvents})
+		p.Members = append(p.Members, MemberLoad{ID: sc.ID, Name: sc.Name, Organisation: sc.Organisation, Regions: regionCodes(sc.Regions), MaxEvents: sc.MaxEvents})
 	}
 	for r, rq := range p.Requests {
 		cp := p.Country(rq.Country)
@@ -163,4 +163,13 @@ func (p *Plan) gap(s *solver, members []model.SCMember, r int, rq Request) Gap {
 		g.Reason = "at-capacity-or-busy"
 	}
 	return g
+}
+
+// regionCodes gives the member's region codes as text, for the plan's tables.
+func regionCodes(rs []model.Region) []string {
+	out := make([]string, len(rs))
+	for i, r := range rs {
+		out[i] = string(r)
+	}
+	return out
 }

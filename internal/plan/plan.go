@@ -126,7 +126,7 @@ func Make(ws *model.Workspace) *Plan {
 func assess(c *model.Country, camp *model.Campaign) CountryPlan {
 	rec := triage.Assess(c)
 	cp := CountryPlan{
-		Code: c.Code, Name: c.Name, Region: c.Region,
+		Code: c.Code, Name: c.Name, Region: string(c.Region),
 		Stance: c.Stance, Visibility: c.Visibility, Phase: c.Phase,
 		Triage:      rec,
 		EventDate:   c.Event.Date,

@@ -21,8 +21,8 @@ func date(s string) model.Date {
 
 func campaign() model.Campaign {
 	return model.Campaign{
-		Name:          "OP-ICESCR national events",
-		Coalition:     "NGO Coalition for the OP-ICESCR",
+		Name:          model.OneText("OP-ICESCR national events"),
+		Coalition:     model.OneText("NGO Coalition for the OP-ICESCR"),
 		SignatureDate: date("2009-09-24"),
 		GatheringDate: date("2009-09-23"),
 		EventWindow:   model.Period{Start: date("2009-08-01"), End: date("2009-08-15")},
@@ -46,10 +46,18 @@ func country(code string) model.Country {
 	}
 }
 
+func regionList(s string) []model.Region {
+	var out []model.Region
+	for _, r := range strings.Split(s, ",") {
+		out = append(out, model.Region(r))
+	}
+	return out
+}
+
 func member(id string, langs, regions string, max int, from, to string) model.SCMember {
 	return model.SCMember{
 		ID: id, Name: "Member " + id, Organisation: "Org " + id,
-		Languages: strings.Split(langs, ","), Regions: strings.Split(regions, ","),
+		Languages: strings.Split(langs, ","), Regions: regionList(regions),
 		Available: []model.Period{{Start: date(from), End: date(to)}},
 		MaxEvents: max,
 	}
@@ -273,7 +281,7 @@ func scWorkspace(members []model.SCMember, reqs ...string) *model.Workspace {
 			c.Event.Date = date(f[1])
 		}
 		c.Event.Languages = strings.Split(f[2], ",")
-		c.Region = f[3]
+		c.Region = model.Region(f[3])
 		c.Event.RequestSCMember = true
 		ws.Countries = append(ws.Countries, c)
 	}
@@ -472,7 +480,7 @@ func TestAssignmentSameRegionFlag(t *testing.T) {
 // bigWorkspace is a campaign of n countries and k members, the shape of a
 // real one: events spread over the window, a few languages, regions.
 func bigWorkspace(n, k int) *model.Workspace {
-	regions := []string{"Africa", "Americas", "Asia-Pacific", "Europe", "Middle East"}
+	regions := []model.Region{model.RegionAfrica, model.RegionAmericas, model.RegionAsiaPacific, model.RegionEurope, model.RegionMiddleEastNA}
 	langs := []string{"en", "fr", "es", "ar", "pt", "ru"}
 	ws := &model.Workspace{Campaign: campaign()}
 	ws.Campaign.EventWindow = model.Period{Start: date("2009-08-01"), End: date("2009-09-10")}
@@ -480,7 +488,7 @@ func bigWorkspace(n, k int) *model.Workspace {
 		l := []string{langs[m%3], langs[(m*7+1)%len(langs)]}
 		sc := model.SCMember{
 			ID: fmt.Sprintf("sc%02d", m), Name: fmt.Sprintf("Member %d", m),
-			Languages: l, Regions: []string{regions[m%len(regions)]}, MaxEvents: 3 + m%4,
+			Languages: l, Regions: []model.Region{regions[m%len(regions)]}, MaxEvents: 3 + m%4,
 		}
 		start := date("2009-08-01").AddDays((m * 5) % 20)
 		sc.Available = []model.Period{{Start: start, End: start.AddDays(12 + m%9)}, {Start: date("2009-09-01"), End: date("2009-09-20")}}

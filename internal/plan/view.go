@@ -103,7 +103,7 @@ func (p *Plan) View(stamp time.Time) *View {
 	w := p.Words
 	camp := p.Campaign
 	v := &View{
-		Lang: p.Lang, Title: w("doc.title"), Campaign: camp.Name, Coalition: camp.Coalition, Stamp: stamp,
+		Lang: p.Lang, Title: w("doc.title"), Campaign: camp.Name.In(p.Lang), Coalition: camp.Coalition.In(p.Lang), Stamp: stamp,
 		WindowStart: camp.EventWindow.Start, WindowEnd: camp.EventWindow.End, Signature: camp.SignatureDate,
 		Requests: len(p.Requests), Exact: p.Search.Exact || len(p.Requests) == 0,
 	}

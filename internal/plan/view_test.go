@@ -23,8 +23,8 @@ func demoWorkspace() *model.Workspace {
 	aug := model.Period{Start: date("2009-08-01"), End: date("2009-08-31")}
 	ws := &model.Workspace{Campaign: campaign()}
 	ws.Campaign.Steering = []model.SCMember{
-		{ID: "ana", Name: "Ana Pérez", Organisation: "ESCR Network", Languages: []string{"es", "en"}, Regions: []string{"Americas"}, Available: []model.Period{aug}, MaxEvents: 2},
-		{ID: "kofi", Name: "Kofi Mensah", Organisation: "Rights Watch | Africa", Languages: []string{"en", "fr"}, Regions: []string{"Africa"}, Available: []model.Period{aug}, MaxEvents: 1},
+		{ID: "ana", Name: "Ana Pérez", Organisation: "ESCR Network", Languages: []string{"es", "en"}, Regions: []model.Region{"Americas"}, Available: []model.Period{aug}, MaxEvents: 2},
+		{ID: "kofi", Name: "Kofi Mensah", Organisation: "Rights Watch | Africa", Languages: []string{"en", "fr"}, Regions: []model.Region{"Africa"}, Available: []model.Period{aug}, MaxEvents: 1},
 	}
 	ar := country("AR")
 	ar.Name, ar.Region, ar.Event.Languages, ar.Event.RequestSCMember = "Argentina", "Americas", []string{"es"}, true

@@ -56,11 +56,11 @@ func Document(p *Plan, eng *render.Engine, stamp time.Time) (*render.Document, e
 	title := p.Words("doc.title")
 	meta := render.Document{
 		Title:    title,
-		Subtitle: p.Campaign.Name,
-		Header:   title + " · " + p.Campaign.Name,
+		Subtitle: p.Campaign.Name.In(p.Lang),
+		Header:   title + " · " + p.Campaign.Name.In(p.Lang),
 		// The plan names low-profile partners' countries: it stays with staff.
 		Marking:  p.Words("doc.marking"),
-		Author:   p.Campaign.Coalition,
+		Author:   p.Campaign.Coalition.In(p.Lang),
 		Cover:    true,
 		Contents: true,
 		Date:     stamp,

@@ -150,9 +150,9 @@ func Workbook(p *Plan, stamp time.Time) ([]byte, error) {
 	f.SetActiveSheet(0)
 	stampText := stamp.UTC().Format(time.RFC3339)
 	if err := f.SetDocProps(&excelize.DocProperties{
-		Title:          p.Words("doc.title") + " — " + p.Campaign.Name,
-		Creator:        p.Campaign.Coalition,
-		LastModifiedBy: p.Campaign.Coalition,
+		Title:          p.Words("doc.title") + " — " + p.Campaign.Name.In(p.Lang),
+		Creator:        p.Campaign.Coalition.In(p.Lang),
+		LastModifiedBy: p.Campaign.Coalition.In(p.Lang),
 		Created:        stampText,
 		Modified:       stampText,
 		Language:       p.Lang,

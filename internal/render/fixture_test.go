@@ -17,10 +17,10 @@ func fixture() *model.Workspace {
 	}
 	ws := &model.Workspace{
 		Campaign: model.Campaign{
-			Name:           "Test campaign",
-			Coalition:      "NGO Coalition for the OP-ICESCR",
+			Name:           model.OneText("Test campaign"),
+			Coalition:      model.OneText("NGO Coalition for the OP-ICESCR"),
 			SignatureDate:  d("2027-09-24"),
-			SignatureVenue: "United Nations Headquarters, New York",
+			SignatureVenue: model.OneText("United Nations Headquarters, New York"),
 			GatheringDate:  d("2027-09-23"),
 			EventWindow:    model.Period{Start: d("2027-07-20"), End: d("2027-09-10")},
 			Language:       "en",
@@ -28,7 +28,7 @@ func fixture() *model.Workspace {
 		},
 	}
 	ua := model.Country{
-		Code: "UA", Name: "Україна", Region: "Europe", Language: "en",
+		Code: "UA", Name: "Україна", Region: model.RegionEurope, Language: "en",
 		Stance: model.StanceUndecided, Visibility: model.VisibilityPublic, Phase: model.PhaseSignature,
 		File: "countries/ua.toml",
 		Partners: []model.Partner{
@@ -66,8 +66,8 @@ func fixture() *model.Workspace {
 				Confidentiality: model.ConfidentialityRestricted},
 		},
 		Remedies: model.Remedies{
-			Summary:                    "Courts hear benefit claims; delays are long.",
-			ConstitutionRecognisesESCR: true,
+			Summary:          "Courts hear benefit claims; delays are long.",
+			ConstitutionESCR: model.ConstitutionJusticiable,
 			Mechanisms: []model.Mechanism{
 				{Name: "Administrative courts", Kind: "court", Effective: "partly", Notes: "Long delays | backlog"},
 				{Name: "Ombudsperson", Kind: "nhri", Effective: "no"},
@@ -84,7 +84,7 @@ func fixture() *model.Workspace {
 		},
 	}
 	ci := model.Country{
-		Code: "CI", Name: "Côte d'Ivoire", Region: "Africa", Language: "fr",
+		Code: "CI", Name: "Côte d'Ivoire", Region: model.RegionAfrica, Language: "fr",
 		Stance: model.StanceLeaning, Visibility: model.VisibilityPublic, Phase: model.PhaseSignature,
 		File:     "countries/ci.toml",
 		Partners: []model.Partner{{Name: "Collectif ivoirien pour les droits sociaux", Lead: true}},
@@ -104,7 +104,7 @@ func fixture() *model.Workspace {
 			ResponsibleInstitutions: []string{"Ministère des Affaires étrangères"}},
 	}
 	co := model.Country{
-		Code: "CO", Name: "Colombia", Region: "Latin America and the Caribbean", Language: "es",
+		Code: "CO", Name: "Colombia", Region: model.RegionAmericas, Language: "es",
 		Stance: model.StanceOpposed, Visibility: model.VisibilityLowProfile, Phase: model.PhaseRatification,
 		File:     "countries/co.toml",
 		Partners: []model.Partner{{Name: "Corporación para los Derechos Sociales", Lead: true}},
@@ -122,7 +122,7 @@ func fixture() *model.Workspace {
 		Cases: []model.Case{{ID: "co-1", Title: "Desalojo de una comunidad campesina", Date: d("2026-05-10"),
 			Location: "Cauca", Rights: []model.Right{"food", "housing"},
 			Summary: "Familias desalojadas sin alternativa.", Confidentiality: model.ConfidentialityPublic}},
-		Remedies: model.Remedies{Summary: "La tutela funciona en parte.", ConstitutionRecognisesESCR: true},
+		Remedies: model.Remedies{Summary: "La tutela funciona en parte.", ConstitutionESCR: model.ConstitutionDirective},
 		Politics: model.Politics{Summary: "El Gobierno no se ha pronunciado.", ICESCR: "signed"},
 	}
 	ws.Countries = []model.Country{ci, co, ua}

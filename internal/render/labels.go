@@ -7,6 +7,7 @@ import (
 
 	"opkit/internal/i18n"
 	"opkit/internal/model"
+	"opkit/internal/names"
 	"opkit/internal/triage"
 )
 
@@ -46,6 +47,14 @@ func label(lang string, v any) (string, error) {
 		key = "effective." + string(x)
 	case model.ICESCRStatus:
 		key = "icescr." + string(x)
+	case model.Region:
+		return names.Region(string(x), lang), nil
+	case model.OPStatus:
+		key = "op." + string(x)
+	case model.Declaration:
+		key = "declaration." + string(x)
+	case model.ConstitutionESCR:
+		key = "constitution." + string(x)
 	case triage.Kind:
 		key = "kind." + string(x)
 	case Edition:

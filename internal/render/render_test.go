@@ -372,7 +372,7 @@ func TestAdapts(t *testing.T) {
 		{"event after signature", func(c *model.Country) { c.Event.Date = model.Date{Year: 2027, Month: 10, Day: 2} }, []string{"Has the government signed the Optional Protocol?", "It opened for signature"}, []string{"Will the government sign the Optional Protocol on"}},
 		{"committed", func(c *model.Country) { c.Stance = model.StanceCommitted }, []string{"Can the government confirm that it will sign", "less about persuasion"}, nil},
 		{"opposed", func(c *model.Country) { c.Stance = model.StanceOpposed }, []string{"What are the government's concerns", "the door stays open"}, nil},
-		{"low profile", func(c *model.Country) { c.Visibility = model.VisibilityLowProfile }, []string{"A note on discretion", "a country in Europe"}, nil},
+		{"low profile", func(c *model.Country) { c.Visibility = model.VisibilityLowProfile }, []string{"A note on discretion", "a country in Europe and Central Asia"}, nil},
 		{"no authority confirmed", func(c *model.Country) { c.Event.Authorities = c.Event.Authorities[1:] }, []string{"No national authority has confirmed yet. Invited: Head of Directorate, Ministry of Social Policy"}, []string{"has confirmed attendance"}},
 		{"none invited", func(c *model.Country) { c.Event.Authorities = nil }, []string{"No national authority has been invited yet"}, nil},
 		{"covenant signed only", func(c *model.Country) { c.Politics.ICESCR = "signed" }, []string{"must ratify the Covenant before", "When will Україна ratify the Covenant itself"}, nil},

@@ -143,7 +143,7 @@ func returns(ws *model.Workspace, log *intake.Log, lang string) []ret {
 		if r.sharing == Public {
 			r.name = c.Name
 		} else {
-			r.name = anonymousName(lang, c.Region)
+			r.name = anonymousName(lang, string(c.Region))
 			r.scrub = scrubber(c, e.Outcome)
 		}
 		rs = append(rs, r)
@@ -308,7 +308,7 @@ func build(ws *model.Workspace, log *intake.Log, lang string, stamp time.Time) *
 	var named, anon []string
 	for _, c := range awaited(ws, accepted) {
 		if c.LowProfile() {
-			anon = append(anon, anonymousName(lang, c.Region))
+			anon = append(anon, anonymousName(lang, string(c.Region)))
 		} else {
 			named = append(named, c.Name)
 		}
@@ -387,7 +387,7 @@ func columnOptions(table, col string) []outcome.Option {
 func page(r ret, lang string) Page {
 	o, s := r.o, r.scrub
 	anon := r.sharing == Anonymised
-	p := Page{Name: r.name, Region: r.c.Region, Anonymous: anon,
+	p := Page{Name: r.name, Region: string(r.c.Region), Anonymous: anon,
 		Held:             fieldChoice(o, outcome.EventHeld, lang),
 		Format:           fieldChoice(o, outcome.EventFormat, lang),
 		Sign:             fieldChoice(o, outcome.SignPosition, lang),

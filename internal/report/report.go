@@ -111,9 +111,9 @@ func reportPDF(d *Data, eng *render.Engine, opt Options) ([]byte, error) {
 	title := tReportTitle.In(d.Lang)
 	doc, err := eng.Render(d.Lang, "report", d, render.Document{
 		Title:    title,
-		Subtitle: d.Campaign.Name,
+		Subtitle: d.Campaign.Name.In(d.Lang),
 		Header:   title,
-		Author:   d.Campaign.Coalition,
+		Author:   d.Campaign.Coalition.In(d.Lang),
 		Cover:    true,
 		Contents: true,
 		Date:     opt.Stamp,
@@ -154,6 +154,17 @@ func cleanStrings(v reflect.Value) {
 	case reflect.Slice:
 		for i := range v.Len() {
 			cleanStrings(v.Index(i))
+		}
+	case reflect.Map:
+		// A map is shared with the struct it was copied from (the
+		// campaign's texts by language): clean a new one, never the
+		// workspace's.
+		if v.CanSet() && !v.IsNil() && v.Type().Elem().Kind() == reflect.String {
+			m := reflect.MakeMapWithSize(v.Type(), v.Len())
+			for it := v.MapRange(); it.Next(); {
+				m.SetMapIndex(it.Key(), reflect.ValueOf(fontClean(it.Value().String())).Convert(v.Type().Elem()))
+			}
+			v.Set(m)
 		}
 	}
 }

@@ -88,6 +88,8 @@ var regionPhrase = map[string]L{
 	"caribbean":                       {En: "a country in the Caribbean", Fr: "un pays des Caraïbes", Es: "un país del Caribe"},
 	"north america":                   {En: "a country in North America", Fr: "un pays d'Amérique du Nord", Es: "un país de América del Norte"},
 	"middle east":                     {En: "a country in the Middle East", Fr: "un pays du Moyen-Orient", Es: "un país de Oriente Medio"},
+	"europe-central-asia":             {En: "a country in Europe and Central Asia", Fr: "un pays d'Europe et d'Asie centrale", Es: "un país de Europa y Asia Central"},
+	"middle-east-north-africa":        {En: "a country in the Middle East and North Africa", Fr: "un pays du Moyen-Orient et d'Afrique du Nord", Es: "un país de Oriente Medio y el Norte de África"},
 	"middle east and north africa":    {En: "a country in the Middle East and North Africa", Fr: "un pays du Moyen-Orient et d'Afrique du Nord", Es: "un país de Oriente Medio y el Norte de África"},
 	"mena":                            {En: "a country in the Middle East and North Africa", Fr: "un pays du Moyen-Orient et d'Afrique du Nord", Es: "un país de Oriente Medio y el Norte de África"},
 	"pacific":                         {En: "a country in the Pacific", Fr: "un pays du Pacifique", Es: "un país del Pacífico"},

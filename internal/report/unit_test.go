@@ -90,7 +90,7 @@ func TestSharing(t *testing.T) {
 }
 
 func TestFontSafe(t *testing.T) {
-	d := &Data{Campaign: &model.Campaign{Name: "Campaign 🚀"}, Opportunities: []Item{{Text: "Good news 👍, Việt Nam, Ελλάδα, Україна"}},
+	d := &Data{Campaign: &model.Campaign{Name: model.OneText("Campaign 🚀")}, Opportunities: []Item{{Text: "Good news 👍, Việt Nam, Ελλάδα, Україна"}},
 		Countries: []Page{{Name: "X", Partners: []string{"A 😀 B"}}}}
 	camp := d.Campaign
 	fontSafe(d)
@@ -100,7 +100,7 @@ func TestFontSafe(t *testing.T) {
 	if got := d.Countries[0].Partners[0]; got != "A ? B" {
 		t.Errorf("partner = %q", got)
 	}
-	if d.Campaign.Name != "Campaign ?" || camp.Name != "Campaign 🚀" {
+	if d.Campaign.Name.In("en") != "Campaign ?" || camp.Name.In("en") != "Campaign 🚀" {
 		t.Errorf("campaign %q, original %q: the workspace's campaign must stay untouched", d.Campaign.Name, camp.Name)
 	}
 }

@@ -155,9 +155,9 @@ func consolidatedXLSX(ws *model.Workspace, log *intake.Log, d *Data, stamp time.
 
 	st := outcome.DocTime(stamp)
 	b.check(b.f.SetDocProps(&excelize.DocProperties{
-		Title:          tConsolidated.In(lang) + ": " + ws.Campaign.Name,
-		Creator:        ws.Campaign.Coalition,
-		LastModifiedBy: ws.Campaign.Coalition,
+		Title:          tConsolidated.In(lang) + ": " + ws.Campaign.Name.In(lang),
+		Creator:        ws.Campaign.Coalition.In(lang),
+		LastModifiedBy: ws.Campaign.Coalition.In(lang),
 		Created:        st,
 		Modified:       st,
 		Language:       lang,
@@ -328,7 +328,7 @@ func (b *book) awaitedSheet(ws *model.Workspace, log *intake.Log) {
 		row := i + 2
 		b.str(sheet, 1, row, c.Code)
 		b.str(sheet, 2, row, c.Name)
-		b.str(sheet, 3, row, c.Region)
+		b.str(sheet, 3, row, string(c.Region))
 		b.str(sheet, 4, row, string(c.Visibility))
 		b.str(sheet, 5, row, strings.Join(received[c.Code], "\n"))
 	}
@@ -342,7 +342,7 @@ func (b *book) overviewSheet(sheet string, d *Data) {
 	lang := b.lang
 	b.str(sheet, 1, 1, tConsolidated.In(lang))
 	b.style(sheet, 1, 1, 1, 1, b.title)
-	b.str(sheet, 1, 2, d.Campaign.Name)
+	b.str(sheet, 1, 2, d.Campaign.Name.In(lang))
 	b.check(b.f.SetColWidth(sheet, "A", "A", 44))
 	b.check(b.f.SetColWidth(sheet, "B", "B", 10))
 

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"opkit/internal/model"
 )
 
 // benchWorkspace builds a campaign and n country files of realistic size:
@@ -27,7 +29,7 @@ func benchWorkspace(n int) fstest.MapFS {
 	para := strings.Repeat("Families in informal settlements face eviction without notice or alternative housing. ", 3)
 	for i, code := range codes[:n] {
 		var b strings.Builder
-		fmt.Fprintf(&b, "[country]\ncode = %q\nname = \"Country %d\"\nregion = \"Region %d\"\nlanguage = \"fr\"\nstance = \"undecided\"\nvisibility = \"public\"\nphase = \"signature\"\n\n", code, i, i%5)
+		fmt.Fprintf(&b, "[country]\ncode = %q\nname = \"Country %d\"\nregion = \"%s\"\nlanguage = \"fr\"\nstance = \"undecided\"\nvisibility = \"public\"\nphase = \"signature\"\n\n", code, i, model.Regions[i%5])
 		b.WriteString("[[partners]]\nname = \"Partner one\"\ncontact = \"A person\"\nemail = \"one@example.org\"\nlead = true\n\n")
 		b.WriteString("[[partners]]\nname = \"Partner two\"\nemail = \"two@example.org\"\n\n")
 		b.WriteString("[event]\ndate = 2027-08-12\nstart = 09:30:00\ncity = \"Capital\"\nvenue = \"Hall\"\nformat = \"roundtable\"\nexpected_participants = 60\nlanguages = [\"fr\", \"en\"]\nrequest_sc_member = true\n\n")
@@ -42,7 +44,7 @@ func benchWorkspace(n int) fstest.MapFS {
 		for k := 1; k <= 5; k++ {
 			fmt.Fprintf(&b, "[[cases]]\nid = \"case-%d\"\ntitle = \"Case %d\"\ndate = 2026-0%d-15\nlocation = \"Town\"\nrights = [\"housing\", \"water\"]\nsummary = %q\nvictims = \"200 families\"\nremedies_tried = %q\nop_relevance = %q\nconfidentiality = \"event\"\nsources = [\"Report\", \"Article\"]\n\n", k, k, k, para, para, para)
 		}
-		fmt.Fprintf(&b, "[remedies]\nsummary = %q\nconstitution_recognises_escr = true\ngaps = [\"Gap one\", \"Gap two\"]\n\n[[remedies.mechanisms]]\nname = \"Court\"\nkind = \"court\"\neffective = \"partly\"\nnotes = \"Slow\"\n\n", para)
+		fmt.Fprintf(&b, "[remedies]\nsummary = %q\nconstitution_escr = \"justiciable\"\ngaps = [\"Gap one\", \"Gap two\"]\n\n[[remedies.mechanisms]]\nname = \"Court\"\nkind = \"court\"\neffective = \"partly\"\nnotes = \"Slow\"\n\n", para)
 		fmt.Fprintf(&b, "[politics]\nsummary = %q\nicescr = \"ratified\"\nobstacles = [\"One\"]\nallies = [\"Two\"]\n\n[[politics.upcoming]]\ndate = 2027-07-01\nwhat = \"Budget\"\n", para)
 		m[fmt.Sprintf("countries/%s.toml", strings.ToLower(code))] = &fstest.MapFile{Data: []byte(b.String())}
 	}

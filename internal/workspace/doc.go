@@ -36,10 +36,13 @@
 //
 //	campaign.toml
 //	  [campaign]              name, signature_date, event_window = {start, end}
-//	                          (language defaults to "en")
+//	                          (language defaults to "en"; name, coalition and
+//	                          signature_venue are one text or a table by
+//	                          language: { en = "...", fr = "..." })
 //	  [[steering_committee]]  id, name, languages, available, max_events
 //	countries/CC.toml
-//	  [country]               code, name, region, language, stance, visibility, phase
+//	  [country]               code, region, language, stance, visibility, phase
+//	                          (name is optional: the partner's own spelling)
 //	  [[partners]]            name
 //	  [event]                 format; date unless format = "none"
 //	                          (languages defaults to [country.language])
@@ -51,18 +54,28 @@
 //	  [[remedies.mechanisms]] name, kind
 //	  [[politics.upcoming]]   date, what
 //
+// Every closed list (regions included: codes such as "europe-central-asia",
+// with the code to write when a region is given in prose) gets "did you
+// mean". A key of an earlier format (constitution_recognises_escr) is an
+// error at its position naming the key that replaced it.
+//
 // Errors beyond types and closed lists: the code must be an ISO 3166-1
 // country code equal to the file name in lower case; case ids and Steering
 // Committee ids are unique; dates exist; a period does not end before it
 // starts; languages of people and events are ISO 639-1 codes; e-mail
 // addresses look like one; counts are not negative and session minutes are
-// positive. Warnings (the work can go on): an event outside the campaign's
+// positive; the campaign's signature date and a country's op_status_date
+// are not before the Protocol opened for signature (24 September 2009); a
+// Protocol status the treaty does not allow for the country's Covenant
+// status (Art. 17: ratified without being a party to the Covenant, signed
+// without having signed it). Warnings (the work can go on): an event outside the campaign's
 // event window, no national authority invited (or all declined), a
 // signature-phase event after the signature date, a public case with no
 // source, a public forum for a low-profile partner, a Steering Committee
 // member requested for no event, two lead partners, a right described
-// twice, a Steering Committee region that is a near miss of a country's
-// region (assignment matches regions exactly).
+// twice, op_status_date without a status, Arts. 10/11 declarations of a
+// State that is not a party, a campaign text given by language that lacks
+// a language some document is written in.
 //
 // Starter returns the files `opkit init` writes: a workspace that passes
 // Load with no errors and explains every key in comments.

@@ -38,12 +38,12 @@ func Load(fsys fs.FS, display string) (*model.Workspace, diag.List) {
 	ws := &model.Workspace{}
 
 	var camp *model.Campaign
-	var regions []regionRef
+	var locals []localRef
 	if data, name, ok := readInput(fsys, display, "campaign.toml", "the workspace has no campaign.toml (opkit init DIR writes a starter workspace)", &l); ok {
 		d, perrs := parse(data)
 		f := &file{name: name, d: d, diags: &l}
 		report(f, perrs)
-		ws.Campaign, regions = decodeCampaign(f)
+		ws.Campaign, locals = decodeCampaign(f)
 		camp = &ws.Campaign
 	}
 
@@ -81,7 +81,7 @@ func Load(fsys fs.FS, display string) (*model.Workspace, diag.List) {
 		c.Texts = texts
 		ws.Countries = append(ws.Countries, c)
 	}
-	checkRegions(regions, ws.Countries)
+	checkLanguages(locals, camp, ws.Countries)
 	if err == nil && n == 0 {
 		l.Warnf(filepath.Join(display, "countries"), 0, 0, "no country files yet: add one per country, named by its ISO code (countries/gh.toml)")
 	}
@@ -125,43 +125,180 @@ func report(f *file, errs []parseErr) {
 	}
 }
 
-// regionRef is a region a Steering Committee member covers, kept to compare
-// with the countries' regions once they are read.
-type regionRef struct {
+// localRef is a text of campaign.toml given by language, kept to compare
+// with the languages the documents are written in once the countries are
+// read.
+type localRef struct {
 	f    *file
 	path string
 	v    *val
+	l    model.Localized
 }
 
-// checkRegions warns when a member's region is a near miss of a country's:
-// "same region preferred" matches exact spellings, so "Afrika" would
-// silently never match "Africa".
-func checkRegions(refs []regionRef, countries []model.Country) {
-	var have []string
+// checkLanguages warns when a text given by language lacks a language some
+// document is written in: that document would fall back to another
+// language's text, which a reader of the pack would not expect.
+func checkLanguages(refs []localRef, camp *model.Campaign, countries []model.Country) {
+	var need []string
+	if camp != nil && camp.Language != "" {
+		need = append(need, camp.Language)
+	}
 	for _, c := range countries {
-		if c.Region != "" && !slices.Contains(have, c.Region) {
-			have = append(have, c.Region)
+		if c.Language != "" && !slices.Contains(need, c.Language) {
+			need = append(need, c.Language)
 		}
 	}
+	slices.Sort(need)
 	for _, r := range refs {
-		if slices.Contains(have, r.v.raw) {
-			continue
+		var lack []string
+		for _, lang := range need {
+			if !r.l.Has(lang) {
+				lack = append(lack, lang)
+			}
 		}
-		if s := diag.Suggest(r.v.raw, have); s != "" {
-			r.f.warnf(r.v.off, "%s: no country has the region %q; did you mean %s?", r.path, r.v.raw, s)
+		if len(lack) > 0 {
+			r.f.warnf(r.v.off, "%s has no text for %s, a language documents are written in: add %s = \"...\" (until then those documents use %s)",
+				r.path, strings.Join(lack, ", "), lack[0], fallbackName(r.l))
 		}
 	}
 }
 
-func decodeCampaign(f *file) (model.Campaign, []regionRef) {
-	var regions []regionRef
+// fallbackName says which text Localized.In falls back to, for a warning.
+func fallbackName(l model.Localized) string {
+	if _, ok := l[""]; ok {
+		return "the text given once"
+	}
+	if _, ok := l["en"]; ok {
+		return "the en text"
+	}
+	return "the " + l.Languages()[0] + " text"
+}
+
+// localized reads a text that is either one string for every language or a
+// table by language: name = "..." or name = { en = "...", fr = "..." }.
+func (r *tr) localized(key string, required bool, refs *[]localRef) model.Localized {
+	e := r.lookup(key, required)
+	if e == nil {
+		return nil
+	}
+	p := r.sub(key)
+	switch e.v.kind {
+	case kString:
+		r.addText(p, e.v, maxShortText)
+		if strings.TrimSpace(e.v.raw) == "" {
+			if required {
+				r.f.errorf(e.v.off, "%s must not be empty", p)
+			}
+			return nil
+		}
+		return model.OneText(e.v.raw)
+	case kTable:
+		out := model.Localized{}
+		bad := false
+		for _, le := range e.v.tab.entries {
+			bad = true // cleared below when the entry is good
+			lp := p + "." + le.key
+			if !slices.Contains(model.Languages, le.key) {
+				r.enumMsg(lp, "document language", le.key, model.Languages, &val{off: le.keyOff})
+				continue
+			}
+			if le.v.kind != kString {
+				r.typeErr(lp, le.v, wantText)
+				continue
+			}
+			r.addText(lp, le.v, maxShortText)
+			if strings.TrimSpace(le.v.raw) == "" {
+				r.f.errorf(le.v.off, "%s must not be empty", lp)
+				continue
+			}
+			out[le.key] = le.v.raw
+			bad = false
+		}
+		if len(out) == 0 {
+			if required && !bad {
+				r.f.errorf(e.v.off, "%s needs a text for at least one language, such as { en = \"...\" }", p)
+			}
+			return nil
+		}
+		*refs = append(*refs, localRef{r.f, p, e.v, out})
+		return out
+	}
+	r.typeErr(p, e.v, `text in quotes, or a table by language such as { en = "...", fr = "..." }`)
+	return nil
+}
+
+// regionHint maps the way people name regions in prose to the region code,
+// so that an older file's region = "West Africa" gets the code to write.
+func regionHint(s string) model.Region {
+	l := strings.ToLower(s)
+	has := func(ws ...string) bool {
+		for _, w := range ws {
+			if strings.Contains(l, w) {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case has("middle east", "north africa", "mena", "arab", "maghreb", "gulf"):
+		return model.RegionMiddleEastNA
+	case has("africa", "afrique", "sahel"):
+		return model.RegionAfrica
+	case has("america", "amérique", "caribbean", "caraïbe", "caribe", "latin"):
+		return model.RegionAmericas
+	case has("asia", "pacific", "asie", "pacifique", "oceania"):
+		if has("central asia", "asie centrale", "asia central") {
+			return model.RegionEurope
+		}
+		return model.RegionAsiaPacific
+	case has("europe", "europa", "balkan", "caucasus"):
+		return model.RegionEurope
+	}
+	return ""
+}
+
+// region reads a region code; a near miss gets "did you mean", a region
+// named in prose gets the code that stands for it.
+func (r *tr) region(path string, s string, v *val) model.Region {
+	if slices.Contains(model.Regions, s) {
+		return model.Region(s)
+	}
+	if h := regionHint(s); h != "" && diag.Suggest(s, model.Regions) == "" {
+		r.f.errorf(v.off, "%s: unknown region %q; regions are codes: did you mean %s? allowed: %s", path, s, h, strings.Join(model.Regions, ", "))
+		return ""
+	}
+	r.enumMsg(path, "region", s, model.Regions, v)
+	return ""
+}
+
+// retired reports a key of an earlier format at its position, naming what
+// replaced it, and takes it out of the table so it is not also reported as
+// unknown.
+func (r *tr) retired(key, instead string) bool {
+	e := r.t.get(key)
+	if e == nil {
+		return false
+	}
+	r.f.errorf(e.keyOff, "%s is no longer read: %s", r.sub(key), instead)
+	delete(r.t.index, key)
+	r.t.entries = slices.DeleteFunc(r.t.entries, func(x *entry) bool { return x == e })
+	return true
+}
+
+func decodeCampaign(f *file) (model.Campaign, []localRef) {
+	var locals []localRef
 	var camp model.Campaign
 	root := &tr{f: f, t: f.d.root}
 	if c := root.table("campaign", true); c != nil {
-		camp.Name = c.str("name", true)
-		camp.Coalition = c.str("coalition", false)
-		camp.SignatureDate, _ = c.date("signature_date", true)
-		camp.SignatureVenue = c.str("signature_venue", false)
+		camp.Name = c.localized("name", true, &locals)
+		camp.Coalition = c.localized("coalition", false, &locals)
+		var sv *val
+		camp.SignatureDate, sv = c.date("signature_date", true)
+		if sv != nil && camp.SignatureDate.Before(model.OpenedForSignature) {
+			f.errorf(sv.off, "campaign.signature_date %s is before %s, when the Optional Protocol opened for signature", camp.SignatureDate, model.OpenedForSignature)
+			camp.SignatureDate = model.Date{}
+		}
+		camp.SignatureVenue = c.localized("signature_venue", false, &locals)
 		camp.GatheringDate, _ = c.date("gathering_date", false)
 		camp.EventWindow, _ = c.period("event_window", true)
 		camp.Language = c.enum("language", false, "language", model.Languages)
@@ -169,7 +306,11 @@ func decodeCampaign(f *file) (model.Campaign, []regionRef) {
 			camp.Language = "en"
 		}
 		camp.Contact = c.str("contact", false)
-		camp.ReturnsDue, _ = c.date("returns_due", false)
+		var rv *val
+		camp.ReturnsDue, rv = c.date("returns_due", false)
+		if rv != nil && !camp.EventWindow.Start.IsZero() && camp.ReturnsDue.Before(camp.EventWindow.Start) {
+			f.warnf(rv.off, "campaign.returns_due %s is before the event window starts (%s): partners cannot return an outcome before their event", camp.ReturnsDue, camp.EventWindow.Start)
+		}
 		c.done()
 	}
 	ids := map[string]*val{}
@@ -180,10 +321,11 @@ func decodeCampaign(f *file) (model.Campaign, []regionRef) {
 		m.Name = s.str("name", true)
 		m.Organisation = s.str("organisation", false)
 		m.Languages = s.iso639("languages", true)
-		var rv []*val
-		m.Regions, rv = s.strsAt("regions", false)
-		for _, v := range rv {
-			regions = append(regions, regionRef{f, s.sub("regions"), v})
+		rs, rv := s.strsAt("regions", false)
+		for i, v := range rv {
+			if r := s.region(s.sub("regions"), rs[i], v); r != "" {
+				m.Regions = append(m.Regions, r)
+			}
 		}
 		m.Available = s.periods("available", true)
 		m.MaxEvents = s.integer("max_events", true, 0)
@@ -196,7 +338,7 @@ func decodeCampaign(f *file) (model.Campaign, []regionRef) {
 		camp.Steering = append(camp.Steering, m)
 	}
 	root.done()
-	return camp, regions
+	return camp, locals
 }
 
 // decodeCountry reads one country file; base is the file name without
@@ -211,8 +353,10 @@ func decodeCountry(f *file, base string, camp *model.Campaign) (model.Country, b
 		if cv != nil {
 			checkCode(f, ct.sub("code"), c.Code, base, cv)
 		}
-		c.Name = ct.str("name", true)
-		c.Region = ct.str("region", true)
+		c.Name = ct.str("name", false)
+		if rs, rv := ct.strAt("region", true); rv != nil {
+			c.Region = ct.region(ct.sub("region"), rs, rv)
+		}
 		c.Language = ct.enum("language", true, "language", model.Languages)
 		c.Stance = model.Stance(ct.enum("stance", true, "stance", model.Stances))
 		c.Visibility = model.Visibility(ct.enum("visibility", true, "visibility", model.Visibilities))
@@ -307,7 +451,8 @@ func decodeCountry(f *file, base string, camp *model.Campaign) (model.Country, b
 
 	if rt := root.table("remedies", false); rt != nil {
 		c.Remedies.Summary = rt.prose("summary", false)
-		c.Remedies.ConstitutionRecognisesESCR = rt.boolean("constitution_recognises_escr", false)
+		rt.retired("constitution_recognises_escr", `write constitution_escr = "justiciable" (courts enforce these rights from the constitution), "directive-principles" (the constitution names them as principles of State policy that courts do not enforce) or "none"`)
+		c.Remedies.ConstitutionESCR = model.ConstitutionESCR(rt.enum("constitution_escr", false, "value", model.ConstitutionESCRs))
 		for _, mt := range rt.tables("mechanisms") {
 			var m model.Mechanism
 			m.Name = mt.str("name", true)
@@ -322,8 +467,10 @@ func decodeCountry(f *file, base string, camp *model.Campaign) (model.Country, b
 	}
 
 	if pt := root.table("politics", false); pt != nil {
+		c.Politics.PublicSummary = pt.prose("public_summary", false)
 		c.Politics.Summary = pt.prose("summary", false)
 		c.Politics.ICESCR = model.ICESCRStatus(pt.enum("icescr", false, "ICESCR status", model.ICESCRStatuses))
+		decodeOPStatus(f, pt, &c.Politics)
 		c.Politics.OtherComplaintProcedures = pt.strs("other_complaint_procedures", false)
 		c.Politics.ResponsibleInstitutions = pt.strs("responsible_institutions", false)
 		c.Politics.Obstacles = pt.strs("obstacles", false)
@@ -345,6 +492,49 @@ func decodeCountry(f *file, base string, camp *model.Campaign) (model.Country, b
 		c.Event.Languages = []string{c.Language}
 	}
 	return c, ct != nil
+}
+
+// decodeOPStatus reads the country's own status under the Protocol and
+// checks it against the Covenant status and the Protocol's dates: the texts
+// of the pack are derived from it, so a status the treaty does not allow
+// would make them contradict themselves.
+func decodeOPStatus(f *file, pt *tr, p *model.Politics) {
+	st, sv := pt.enumAt("op_status", false, "Protocol status", model.OPStatuses)
+	p.OPStatus = model.OPStatus(st)
+	var dv *val
+	p.OPStatusDate, dv = pt.date("op_status_date", false)
+	decl, declv := pt.strsAt("op_declarations", false)
+	for i, d := range decl {
+		if !slices.Contains(model.Declarations, d) {
+			pt.enumMsg(pt.sub("op_declarations"), "declaration", d, model.Declarations, declv[i])
+			continue
+		}
+		if slices.Contains(p.OPDeclarations, model.Declaration(d)) {
+			f.warnf(declv[i].off, "%s: %s is listed twice", pt.sub("op_declarations"), d)
+			continue
+		}
+		p.OPDeclarations = append(p.OPDeclarations, model.Declaration(d))
+	}
+	if sv != nil {
+		switch {
+		case p.OPStatus.Party() && p.ICESCR != "" && p.ICESCR != model.ICESCRRatified:
+			f.errorf(sv.off, "politics.op_status is %s but politics.icescr is %s: only parties to the Covenant may ratify or accede to the Protocol (Art. 17); correct one of them", st, p.ICESCR)
+		case p.OPStatus == model.OPSigned && p.ICESCR == model.ICESCRNone:
+			f.errorf(sv.off, "politics.op_status is signed but politics.icescr is none: only a State that has signed, ratified or acceded to the Covenant may sign the Protocol (Art. 17); correct one of them")
+		}
+	}
+	if dv != nil {
+		switch {
+		case p.OPStatus == "" || p.OPStatus == model.OPNone:
+			f.warnf(dv.off, "politics.op_status_date is set but op_status is %s: the date of signature, ratification or accession goes with op_status = \"signed\", \"ratified\" or \"acceded\"", cmp.Or(string(p.OPStatus), "not set"))
+		case p.OPStatusDate.Before(model.OpenedForSignature):
+			f.errorf(dv.off, "politics.op_status_date %s is before %s, when the Optional Protocol opened for signature", p.OPStatusDate, model.OpenedForSignature)
+		}
+	}
+	if len(p.OPDeclarations) > 0 && !p.OPStatus.Party() && declv != nil {
+		f.warnf(declv[0].off, "politics.op_declarations: only a State Party makes the declarations of Arts. 10 and 11, and op_status is %s; they are left out until it is ratified or acceded", cmp.Or(string(p.OPStatus), "not set"))
+		p.OPDeclarations = nil
+	}
 }
 
 // indicatorValue accepts text or a number: "42 %" and 42.5 are both natural.

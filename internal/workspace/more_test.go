@@ -22,7 +22,7 @@ func TestTenMistakes(t *testing.T) {
 	const src = `[country]
 code = "GH"
 Name = "Ghana"
-region = "Africa"
+region = "africa"
 language = "de"
 stance = "leanin"
 visibility = "public"

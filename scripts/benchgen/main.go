@@ -106,7 +106,7 @@ func isoCodes() []string {
 }
 
 var (
-	regions   = []string{"Africa", "Europe", "Asia-Pacific", "Latin America and the Caribbean", "Middle East and North Africa"}
+	regions   = model.Regions
 	langs     = model.Languages
 	formats   = model.Formats[:3] // every format but "none"
 	statuses  = model.AuthorityStatuses
@@ -173,7 +173,7 @@ func country(i int, code string, ncases, pad int) string {
 		w("op_relevance = \"A communication could test the State's duty to protect once domestic remedies are exhausted.\"")
 		w("confidentiality = %q\nsources = [\"Partner report (synthetic), 2026\"]\n", conf)
 	}
-	w("[remedies]\nsummary = \"The Constitution recognises some social rights; courts rarely enforce them.\"\nconstitution_recognises_escr = %v\ngaps = [\"Slow courts\", \"No legal aid for social rights claims\"]\n", i%2 == 0)
+	w("[remedies]\nsummary = \"The Constitution recognises some social rights; courts rarely enforce them.\"\nconstitution_escr = %q\ngaps = [\"Slow courts\", \"No legal aid for social rights claims\"]\n", model.ConstitutionESCRs[i%len(model.ConstitutionESCRs)])
 	for m := 0; m < 2; m++ {
 		w("[[remedies.mechanisms]]\nname = \"Mechanism %d\"\nkind = %q\neffective = %q\nnotes = \"Synthetic note\"\n", m+1, pick(mechKinds), pick(effective))
 	}
