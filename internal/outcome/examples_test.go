@@ -348,6 +348,9 @@ func TestExampleReturns(t *testing.T) {
 		sharing = append(sharing, o.Scalar(Sharing))
 		langs = append(langs, c.Language)
 		for _, tb := range Tables {
+			if before(o.TemplateVersion, tb.Since) {
+				continue // a return made before the table existed
+			}
 			if len(o.Tables[tb.Name]) == 0 {
 				t.Errorf("%s: table %s is empty", e.Name(), tb.Name)
 			}

@@ -8,8 +8,10 @@ import (
 
 // TemplateVersion is written into every workbook (defined name
 // op_template_version). Read refuses workbooks whose major version differs,
-// because their names may mean something else.
-const TemplateVersion = "1.0"
+// because their names may mean something else; a lower minor version is an
+// earlier template whose names all kept their meaning (1.0: opkit 0.1; 1.1
+// added the fields and tables whose Since is "1.1").
+const TemplateVersion = "1.1"
 
 // Kind is the type of a field's value, which decides its validation when
 // written and its parsing when read.
@@ -58,6 +60,9 @@ func (l L) All() []string { return []string{l.En, l.Fr, l.Es} }
 type Option struct {
 	Code  string
 	Label L
+	// Old are codes and labels of earlier templates that still mean this
+	// option ("Will sign on 24 September" in a return made with 1.0).
+	Old []string
 }
 
 // Field is one scalar input of the outcome workbook, reachable through the
@@ -74,11 +79,18 @@ type Field struct {
 	// may not know every figure.
 	NeededIfHeld bool
 	Prefilled    bool // written by opkit and locked (the country)
-	MaxLen       int  // in characters; 0 for dates, numbers and choices
-	Min, Max     int  // KindInt bounds
-	Sheet        string
-	Row          int // the row on Sheet; the input is in column InputCol
-	Section      L   // heading written above the field when it starts a section
+	// Known marks fields opkit pre-fills from the country file when it
+	// knows them (event date, city, format, confirmed authority); the
+	// partner may change them.
+	Known bool
+	// Since is the template version that added the field; a return made
+	// with an earlier template lacks its name without anything being wrong.
+	Since    string
+	MaxLen   int // in characters; 0 for dates, numbers and choices
+	Min, Max int // KindInt bounds
+	Sheet    string
+	Row      int // the row on Sheet; the input is in column InputCol
+	Section  L   // heading written above the field when it starts a section
 }
 
 // Column is one column of an outcome table. Rows read back are keyed by Key.
@@ -96,6 +108,7 @@ type Column struct {
 // Table is one Excel table of the workbook, found by Name when read.
 type Table struct {
 	Name      string // Excel table name, "NextSteps"
+	Since     string // the template version that added it, as Field.Since
 	Sheet     string
 	Title     L
 	Intro     L
@@ -134,7 +147,19 @@ const (
 	AuthorityInstitution    = "op_authority_institution"
 	SignPosition            = "op_sign_position"
 	RatifyPosition          = "op_ratify_position"
+	PositionBasis           = "op_position_basis"
+	PositionPublic          = "op_position_public"
 	AuthorityStatement      = "op_authority_statement"
+	DeclarationAdopted      = "op_declaration_adopted"
+	SCMemberPresent         = "op_sc_member_present"
+	ParticipantsGovernment  = "op_participants_government"
+	ParticipantsParliament  = "op_participants_parliament"
+	ParticipantsNHRI        = "op_participants_nhri"
+	ParticipantsCivil       = "op_participants_civil_society"
+	ParticipantsAffected    = "op_participants_affected"
+	ParticipantsMedia       = "op_participants_media"
+	ParticipantsWomen       = "op_participants_women"
+	FollowupDate            = "op_followup_date"
 	Media                   = "op_media"
 	SupportRequested        = "op_support_requested"
 	Sharing                 = "op_sharing"
@@ -154,6 +179,9 @@ const (
 	TableChallenges    = "Challenges"
 	TableNextSteps     = "NextSteps"
 	TableCasesRaised   = "CasesRaised"
+	TableAuthorities   = "Authorities"
+	TableCommitments   = "Commitments"
+	TableMediaLinks    = "MediaLinks"
 
 	ColOpportunity      = "opportunity"
 	ColWhoCanAct        = "who_can_act"
@@ -165,6 +193,16 @@ const (
 	ColCoalitionSupport = "coalition_support"
 	ColCase             = "case"
 	ColNotes            = "notes"
+	ColName             = "name"
+	ColTitle            = "title"
+	ColInstitution      = "institution"
+	ColPositionStated   = "position_stated"
+	ColWho              = "who"
+	ColWhat             = "what"
+	ColByWhen           = "by_when"
+	ColOutlet           = "outlet"
+	ColLink             = "link"
+	ColReach            = "reach"
 )
 
 // Option codes the report and the intake compare against.
@@ -173,15 +211,30 @@ const (
 	No        = "no"
 	Postponed = "postponed"
 
-	SignOn24September = "sign-24-september"
-	SignLater         = "sign-later"
-	Undecided         = "undecided"
-	WillNotSign       = "will-not-sign"
-	NoInformation     = "no-information"
+	HasSigned           = "has-signed"
+	SignOnSignatureDate = "sign-on-signature-date"
+	SignLater           = "sign-later"
+	Undecided           = "undecided"
+	WillNotSign         = "will-not-sign"
+	NoInformation       = "no-information"
+	// SignOn24September is the name SignOnSignatureDate had in opkit 0.1.
+	//
+	// Deprecated: use SignOnSignatureDate.
+	SignOn24September = SignOnSignatureDate
 
+	HasRatified          = "has-ratified"
 	RatificationUnderWay = "ratification-under-way"
 	IntendsToRatify      = "intends-to-ratify"
 	Opposed              = "opposed"
+
+	BasisPublicStatement = "public-statement"
+	BasisLetter          = "letter"
+	BasisMeeting         = "said-in-meeting"
+	BasisPrivateRemark   = "private-remark"
+
+	DeclarationAdoptedAsIs        = "adopted"
+	DeclarationAdoptedWithChanges = "adopted-with-changes"
+	DeclarationNotAdopted         = "not-adopted"
 
 	SharingPublic        = "public"
 	SharingCoalitionOnly = "coalition-only"
@@ -195,16 +248,26 @@ const (
 )
 
 var (
-	optYes           = Option{Yes, L{"Yes", "Oui", "Sí"}}
-	optNo            = Option{No, L{"No", "Non", "No"}}
-	optUndecided     = Option{Undecided, L{"Undecided", "Indécis", "Indeciso"}}
-	optNoInformation = Option{NoInformation, L{"No information", "Aucune information", "Sin información"}}
+	optYes           = Option{Code: Yes, Label: L{"Yes", "Oui", "Sí"}}
+	optNo            = Option{Code: No, Label: L{"No", "Non", "No"}}
+	optUndecided     = Option{Code: Undecided, Label: L{"Undecided", "Indécis", "Indeciso"}}
+	optNoInformation = Option{Code: NoInformation, Label: L{"No information", "Aucune information", "Sin información"}}
 	yesNo            = []Option{optYes, optNo}
 
 	hintChoose      = L{"Choose from the list.", "Choisissez dans la liste.", "Elija de la lista."}
 	hintPrefilled   = L{"Filled in by the Coalition.", "Rempli par la Coalition.", "Completado por la Coalición."}
 	hintWholeNumber = L{"A whole number.", "Un nombre entier.", "Un número entero."}
+	hintKnown       = L{"Filled in from the country file; correct it if it changed.",
+		"Repris de la fiche pays ; corrigez si cela a changé.",
+		"Tomado de la ficha del país; corríjalo si cambió."}
+	hintDate           = L{"A date, e.g. 2027-08-05.", "Une date, par ex. 2027-08-05.", "Una fecha, p. ej. 2027-08-05."}
+	hintOfParticipants = L{"How many of the participants; leave empty if you do not know.",
+		"Combien parmi les participants ; laissez vide si vous ne savez pas.",
+		"Cuántos de los participantes; deje vacío si no lo sabe."}
 )
+
+// since11 marks what template 1.1 added (SPEC.md v0.2).
+const since11 = "1.1"
 
 // formatLabels gives a label to each of model.Formats; formatOptions keeps
 // the model's order so the drop-down and the TOML vocabulary agree.
@@ -218,9 +281,15 @@ var formatLabels = map[string]L{
 func formatOptions() []Option {
 	out := make([]Option, 0, len(model.Formats))
 	for _, f := range model.Formats {
-		out = append(out, Option{f, formatLabels[f]})
+		out = append(out, Option{Code: f, Label: formatLabels[f]})
 	}
 	return out
+}
+
+// participantsBy is a count of one kind of participant.
+func participantsBy(name string, row int, label L) Field {
+	return Field{Name: name, Kind: KindInt, Min: 0, Max: 100000, Sheet: SheetEvent, Row: row, Since: since11,
+		Label: label, Hint: hintOfParticipants}
 }
 
 // Fields is the one table of scalar fields. Write lays them out, Read
@@ -238,14 +307,14 @@ var Fields = []Field{
 		Section: L{"The event", "L'événement", "El evento"},
 		Label:   L{"Did the event take place?", "L'événement a-t-il eu lieu ?", "¿Se celebró el evento?"},
 		Hint:    hintChoose,
-		Options: []Option{optYes, optNo, {Postponed, L{"Postponed", "Reporté", "Aplazado"}}}},
-	{Name: EventDate, Kind: KindDate, NeededIfHeld: true, Sheet: SheetEvent, Row: 9,
+		Options: []Option{optYes, optNo, {Code: Postponed, Label: L{"Postponed", "Reporté", "Aplazado"}}}},
+	{Name: EventDate, Kind: KindDate, NeededIfHeld: true, Known: true, Sheet: SheetEvent, Row: 9,
 		Label: L{"Date of the event", "Date de l'événement", "Fecha del evento"},
-		Hint:  L{"A date, e.g. 2027-08-05.", "Une date, par ex. 2027-08-05.", "Una fecha, p. ej. 2027-08-05."}},
-	{Name: EventCity, Kind: KindText, NeededIfHeld: true, MaxLen: maxText, Sheet: SheetEvent, Row: 10,
+		Hint:  hintDate},
+	{Name: EventCity, Kind: KindText, NeededIfHeld: true, Known: true, MaxLen: maxText, Sheet: SheetEvent, Row: 10,
 		Label: L{"City", "Ville", "Ciudad"},
 		Hint:  L{"Where the event took place.", "Où l'événement a eu lieu.", "Dónde se celebró el evento."}},
-	{Name: EventFormat, Kind: KindChoice, NeededIfHeld: true, Sheet: SheetEvent, Row: 11,
+	{Name: EventFormat, Kind: KindChoice, NeededIfHeld: true, Known: true, Sheet: SheetEvent, Row: 11,
 		Label:   L{"Format", "Format", "Formato"},
 		Hint:    hintChoose,
 		Options: formatOptions()},
@@ -255,80 +324,127 @@ var Fields = []Field{
 	{Name: Organisations, Kind: KindInt, Min: 0, Max: 10000, Sheet: SheetEvent, Row: 13,
 		Label: L{"Number of organisations represented", "Nombre d'organisations représentées", "Número de organizaciones representadas"},
 		Hint:  hintWholeNumber},
+	{Name: SCMemberPresent, Kind: KindChoice, Sheet: SheetEvent, Row: 14, Since: since11,
+		Label:   L{"Was a Steering Committee member present?", "Un membre du Comité de pilotage était-il présent ?", "¿Estuvo presente un miembro del Comité Directivo?"},
+		Hint:    hintChoose,
+		Options: yesNo},
 
-	{Name: AuthorityPresent, Kind: KindChoice, NeededIfHeld: true, Sheet: SheetEvent, Row: 15,
+	participantsBy(ParticipantsGovernment, 16, L{"Government officials", "Représentants du gouvernement", "Funcionarios del gobierno"}),
+	participantsBy(ParticipantsParliament, 17, L{"Members of parliament", "Parlementaires", "Parlamentarios"}),
+	participantsBy(ParticipantsNHRI, 18, L{"National human rights institution", "Institution nationale des droits de l'homme", "Institución nacional de derechos humanos"}),
+	participantsBy(ParticipantsCivil, 19, L{"Civil society organisations", "Organisations de la société civile", "Organizaciones de la sociedad civil"}),
+	participantsBy(ParticipantsAffected, 20, L{"People affected by violations", "Personnes touchées par des violations", "Personas afectadas por violaciones"}),
+	participantsBy(ParticipantsMedia, 21, L{"Journalists", "Journalistes", "Periodistas"}),
+	participantsBy(ParticipantsWomen, 22, L{"Women (of all participants)", "Femmes (parmi tous les participants)", "Mujeres (del total de participantes)"}),
+
+	{Name: AuthorityPresent, Kind: KindChoice, NeededIfHeld: true, Sheet: SheetEvent, Row: 24,
 		Section: L{"National authority", "Autorité nationale", "Autoridad nacional"},
 		Label:   L{"Was a national authority present?", "Une autorité nationale était-elle présente ?", "¿Estuvo presente una autoridad nacional?"},
 		Hint:    hintChoose,
 		Options: yesNo},
-	{Name: AuthorityName, Kind: KindText, MaxLen: maxText, Sheet: SheetEvent, Row: 16,
+	{Name: AuthorityName, Kind: KindText, Known: true, MaxLen: maxText, Sheet: SheetEvent, Row: 25,
 		Label: L{"Name of the authority", "Nom de l'autorité", "Nombre de la autoridad"},
 		Hint:  L{"The person who spoke for the government.", "La personne qui a parlé au nom du gouvernement.", "La persona que habló en nombre del gobierno."}},
-	{Name: AuthorityTitle, Kind: KindText, MaxLen: maxText, Sheet: SheetEvent, Row: 17,
+	{Name: AuthorityTitle, Kind: KindText, Known: true, MaxLen: maxText, Sheet: SheetEvent, Row: 26,
 		Label: L{"Title", "Fonction", "Cargo"},
 		Hint:  L{"E.g. Deputy Minister.", "Par ex. vice-ministre.", "P. ej. viceministro."}},
-	{Name: AuthorityInstitution, Kind: KindText, MaxLen: maxText, Sheet: SheetEvent, Row: 18,
+	{Name: AuthorityInstitution, Kind: KindText, Known: true, MaxLen: maxText, Sheet: SheetEvent, Row: 27,
 		Label: L{"Institution", "Institution", "Institución"},
 		Hint:  L{"E.g. Ministry of Foreign Affairs.", "Par ex. ministère des Affaires étrangères.", "P. ej. Ministerio de Relaciones Exteriores."}},
-	{Name: SignPosition, Kind: KindChoice, Required: true, Sheet: SheetEvent, Row: 19,
+	{Name: SignPosition, Kind: KindChoice, Required: true, Sheet: SheetEvent, Row: 28,
 		Label: L{"Position on signature", "Position sur la signature", "Posición sobre la firma"},
 		Hint: L{"What the government said about signing the Protocol. Choose from the list.",
 			"Ce que le gouvernement a dit de la signature du Protocole. Choisissez dans la liste.",
 			"Lo que dijo el gobierno sobre la firma del Protocolo. Elija de la lista."},
 		Options: []Option{
-			{SignOn24September, L{"Will sign on 24 September", "Signera le 24 septembre", "Firmará el 24 de septiembre"}},
-			{SignLater, L{"Will sign later", "Signera plus tard", "Firmará más adelante"}},
+			{Code: HasSigned, Label: L{"Has signed", "A signé", "Ha firmado"}},
+			{Code: SignOnSignatureDate, Label: L{"Will sign on the signature date", "Signera à la date de signature", "Firmará en la fecha de la firma"},
+				Old: []string{"sign-24-september", "Will sign on 24 September", "Signera le 24 septembre", "Firmará el 24 de septiembre"}},
+			{Code: SignLater, Label: L{"Will sign later", "Signera plus tard", "Firmará más adelante"}},
 			optUndecided,
-			{WillNotSign, L{"Will not sign", "Ne signera pas", "No firmará"}},
+			{Code: WillNotSign, Label: L{"Will not sign", "Ne signera pas", "No firmará"}},
 			optNoInformation,
 		}},
-	{Name: RatifyPosition, Kind: KindChoice, Required: true, Sheet: SheetEvent, Row: 20,
+	{Name: RatifyPosition, Kind: KindChoice, Required: true, Sheet: SheetEvent, Row: 29,
 		Label: L{"Position on ratification", "Position sur la ratification", "Posición sobre la ratificación"},
-		Hint: L{"What the government said about ratifying the Protocol. Choose from the list.",
-			"Ce que le gouvernement a dit de la ratification du Protocole. Choisissez dans la liste.",
-			"Lo que dijo el gobierno sobre la ratificación del Protocolo. Elija de la lista."},
+		Hint: L{"What the government said about ratifying the Protocol (or acceding to it). Choose from the list.",
+			"Ce que le gouvernement a dit de la ratification du Protocole (ou de l'adhésion). Choisissez dans la liste.",
+			"Lo que dijo el gobierno sobre la ratificación del Protocolo (o la adhesión). Elija de la lista."},
 		Options: []Option{
-			{RatificationUnderWay, L{"Ratification under way", "Ratification en cours", "Ratificación en curso"}},
-			{IntendsToRatify, L{"Intends to ratify", "Entend ratifier", "Tiene intención de ratificar"}},
+			{Code: HasRatified, Label: L{"Has ratified or acceded", "A ratifié ou adhéré", "Ha ratificado o se ha adherido"}},
+			{Code: RatificationUnderWay, Label: L{"Ratification under way", "Ratification en cours", "Ratificación en curso"}},
+			{Code: IntendsToRatify, Label: L{"Intends to ratify", "Entend ratifier", "Tiene intención de ratificar"}},
 			optUndecided,
-			{Opposed, L{"Opposed", "Opposé", "En contra"}},
+			{Code: Opposed, Label: L{"Opposed", "Opposé", "En contra"}},
 			optNoInformation,
 		}},
-	{Name: AuthorityStatement, Kind: KindLongText, MaxLen: maxLong, Sheet: SheetEvent, Row: 21,
+	{Name: PositionBasis, Kind: KindChoice, Sheet: SheetEvent, Row: 30, Since: since11,
+		Label: L{"How was the position stated?", "Comment la position a-t-elle été exprimée ?", "¿Cómo se expresó la posición?"},
+		Hint: L{"A public statement or letter can be quoted; a private remark cannot.",
+			"Une déclaration publique ou une lettre peut être citée ; une remarque privée, non.",
+			"Una declaración pública o una carta pueden citarse; un comentario privado, no."},
+		Options: []Option{
+			{Code: BasisPublicStatement, Label: L{"Public statement", "Déclaration publique", "Declaración pública"}},
+			{Code: BasisLetter, Label: L{"Letter", "Lettre", "Carta"}},
+			{Code: BasisMeeting, Label: L{"Said in the meeting", "Dit pendant la réunion", "Dicho en la reunión"}},
+			{Code: BasisPrivateRemark, Label: L{"Private remark", "Remarque privée", "Comentario privado"}},
+		}},
+	{Name: PositionPublic, Kind: KindChoice, Sheet: SheetEvent, Row: 31, Since: since11,
+		Label: L{"May the report name the government's position?", "Le rapport peut-il citer la position du gouvernement ?", "¿Puede el informe citar la posición del gobierno?"},
+		Hint: L{"Yes lets the New York report state the government's position even if the rest of this outcome stays within the Coalition.",
+			"Oui permet au rapport de New York d'indiquer la position du gouvernement même si le reste de ce résultat reste au sein de la Coalition.",
+			"Sí permite que el informe de Nueva York indique la posición del gobierno aunque el resto de este resultado quede en la Coalición."},
+		Options: yesNo},
+	{Name: AuthorityStatement, Kind: KindLongText, MaxLen: maxLong, Sheet: SheetEvent, Row: 32,
 		Label: L{"What the authority said", "Ce que l'autorité a déclaré", "Lo que declaró la autoridad"},
-		Hint: L{"Summarise the statement on 24 September and on ratification.",
-			"Résumez la déclaration sur le 24 septembre et sur la ratification.",
-			"Resuma la declaración sobre el 24 de septiembre y sobre la ratificación."}},
+		Hint: L{"Summarise what was said on the signature date and on ratification.",
+			"Résumez ce qui a été dit sur la date de signature et sur la ratification.",
+			"Resuma lo dicho sobre la fecha de la firma y sobre la ratificación."}},
 
-	{Name: Media, Kind: KindLongText, MaxLen: maxLong, Sheet: SheetEvent, Row: 23,
-		Section: L{"Follow-up", "Suivi", "Seguimiento"},
-		Label:   L{"Media coverage", "Couverture médiatique", "Cobertura mediática"},
-		Hint:    L{"Articles, broadcasts, links.", "Articles, émissions, liens.", "Artículos, emisiones, enlaces."}},
-	{Name: SupportRequested, Kind: KindLongText, MaxLen: maxLong, Sheet: SheetEvent, Row: 24,
+	{Name: DeclarationAdopted, Kind: KindChoice, Sheet: SheetEvent, Row: 34, Since: since11,
+		Section: L{"Outcome and follow-up", "Résultat et suivi", "Resultado y seguimiento"},
+		Label:   L{"Joint declaration", "Déclaration commune", "Declaración conjunta"},
+		Hint:    L{"Did the event adopt the campaign's joint declaration?", "L'événement a-t-il adopté la déclaration commune de la campagne ?", "¿Adoptó el evento la declaración conjunta de la campaña?"},
+		Options: []Option{
+			{Code: DeclarationAdoptedAsIs, Label: L{"Adopted", "Adoptée", "Adoptada"}},
+			{Code: DeclarationAdoptedWithChanges, Label: L{"Adopted with changes", "Adoptée avec des modifications", "Adoptada con cambios"}},
+			{Code: DeclarationNotAdopted, Label: L{"Not adopted", "Non adoptée", "No adoptada"}},
+		}},
+	{Name: FollowupDate, Kind: KindDate, Sheet: SheetEvent, Row: 35, Since: since11,
+		Label: L{"Date of the next follow-up", "Date du prochain suivi", "Fecha del próximo seguimiento"},
+		Hint: L{"When the next meeting or step with the authorities is planned.",
+			"Quand la prochaine réunion ou étape avec les autorités est prévue.",
+			"Cuándo está prevista la próxima reunión o gestión con las autoridades."}},
+	{Name: Media, Kind: KindLongText, MaxLen: maxLong, Sheet: SheetEvent, Row: 36,
+		Label: L{"Media coverage", "Couverture médiatique", "Cobertura mediática"},
+		Hint: L{"In a few words; list articles and broadcasts on the sheet of media links.",
+			"En quelques mots ; listez articles et émissions sur la feuille des liens médias.",
+			"En pocas palabras; enumere artículos y emisiones en la hoja de enlaces de prensa."}},
+	{Name: SupportRequested, Kind: KindLongText, MaxLen: maxLong, Sheet: SheetEvent, Row: 37,
 		Label: L{"Support requested from the Coalition", "Soutien demandé à la Coalition", "Apoyo solicitado a la Coalición"},
 		Hint:  L{"What would help you next.", "Ce qui vous aiderait pour la suite.", "Lo que les ayudaría a continuación."}},
-	{Name: Sharing, Kind: KindChoice, Required: true, Sheet: SheetEvent, Row: 25,
+	{Name: Sharing, Kind: KindChoice, Required: true, Sheet: SheetEvent, Row: 38,
 		Label: L{"How may the Coalition share this outcome?", "Comment la Coalition peut-elle partager ce résultat ?", "¿Cómo puede la Coalición compartir este resultado?"},
 		Hint: L{"Public; coalition only (never published); anonymised (published as \"a country in your region\").",
 			"Public ; coalition uniquement (jamais publié) ; anonymisé (publié comme « un pays de votre région »).",
 			"Público; solo la coalición (nunca se publica); anonimizado (se publica como «un país de su región»)."},
 		Options: []Option{
-			{SharingPublic, L{"Public", "Public", "Público"}},
-			{SharingCoalitionOnly, L{"Coalition only", "Coalition uniquement", "Solo la coalición"}},
-			{SharingAnonymised, L{"Anonymised", "Anonymisé", "Anonimizado"}},
+			{Code: SharingPublic, Label: L{"Public", "Public", "Público"}},
+			{Code: SharingCoalitionOnly, Label: L{"Coalition only", "Coalition uniquement", "Solo la coalición"}},
+			{Code: SharingAnonymised, Label: L{"Anonymised", "Anonymisé", "Anonimizado"}},
 		}},
 
-	{Name: SubmittedBy, Kind: KindText, Required: true, MaxLen: maxText, Sheet: SheetEvent, Row: 27,
+	{Name: SubmittedBy, Kind: KindText, Required: true, MaxLen: maxText, Sheet: SheetEvent, Row: 40,
 		Section: L{"Submitted by", "Soumis par", "Enviado por"},
 		Label:   L{"Your name", "Votre nom", "Su nombre"},
 		Hint:    L{"Who filled in this workbook.", "Qui a rempli ce classeur.", "Quién completó este libro."}},
-	{Name: SubmitterOrganisation, Kind: KindText, MaxLen: maxText, Sheet: SheetEvent, Row: 28,
+	{Name: SubmitterOrganisation, Kind: KindText, MaxLen: maxText, Sheet: SheetEvent, Row: 41,
 		Label: L{"Organisation", "Organisation", "Organización"},
 		Hint:  L{"Your organisation.", "Votre organisation.", "Su organización."}},
-	{Name: SubmitterEmail, Kind: KindEmail, Required: true, MaxLen: maxEm, Sheet: SheetEvent, Row: 29,
+	{Name: SubmitterEmail, Kind: KindEmail, Required: true, MaxLen: maxEm, Sheet: SheetEvent, Row: 42,
 		Label: L{"E-mail", "Courriel", "Correo electrónico"},
 		Hint:  L{"So that the Coalition can reach you.", "Pour que la Coalition puisse vous joindre.", "Para que la Coalición pueda contactarle."}},
-	{Name: SubmittedOn, Kind: KindDate, Sheet: SheetEvent, Row: 30,
+	{Name: SubmittedOn, Kind: KindDate, Sheet: SheetEvent, Row: 43,
 		Label: L{"Date", "Date", "Fecha"},
 		Hint:  L{"The date you send the workbook.", "La date d'envoi du classeur.", "La fecha de envío del libro."}},
 }
@@ -359,11 +475,11 @@ var Tables = []Table{
 				Header: L{"Type", "Type", "Tipo"},
 				Hint:   hintChoose,
 				Options: []Option{
-					{ChallengePolitical, L{"Political", "Politique", "Político"}},
-					{ChallengeLegal, L{"Legal", "Juridique", "Jurídico"}},
-					{ChallengeResources, L{"Resources", "Ressources", "Recursos"}},
-					{ChallengeAwareness, L{"Awareness", "Sensibilisation", "Sensibilización"}},
-					{ChallengeOther, L{"Other", "Autre", "Otro"}},
+					{Code: ChallengePolitical, Label: L{"Political", "Politique", "Político"}},
+					{Code: ChallengeLegal, Label: L{"Legal", "Juridique", "Jurídico"}},
+					{Code: ChallengeResources, Label: L{"Resources", "Ressources", "Recursos"}},
+					{Code: ChallengeAwareness, Label: L{"Awareness", "Sensibilisation", "Sensibilización"}},
+					{Code: ChallengeOther, Label: L{"Other", "Autre", "Otro"}},
 				}},
 		}},
 	{Name: TableNextSteps, Sheet: TableNextSteps, HeaderRow: 4, Rows: 15,
@@ -395,6 +511,51 @@ var Tables = []Table{
 					"Un caso del dosier, o escriba otro."}},
 			{Key: ColNotes, Kind: KindText, MaxLen: 1000, Width: 70,
 				Header: L{"Notes", "Notes", "Notas"}},
+		}},
+	{Name: TableAuthorities, Sheet: TableAuthorities, HeaderRow: 4, Rows: 8, Since: since11,
+		Title: L{"Authorities", "Autorités", "Autoridades"},
+		Intro: L{"Other authorities who took part (officials, members of parliament, the national human rights institution), with the position each stated.",
+			"Les autres autorités présentes (responsables, parlementaires, institution nationale des droits de l'homme), avec la position exprimée par chacune.",
+			"Las demás autoridades presentes (funcionarios, parlamentarios, institución nacional de derechos humanos), con la posición que expresó cada una."},
+		Columns: []Column{
+			{Key: ColName, Kind: KindText, Required: true, MaxLen: maxText, Width: 30,
+				Header: L{"Name", "Nom", "Nombre"}},
+			{Key: ColTitle, Kind: KindText, MaxLen: maxText, Width: 28,
+				Header: L{"Title", "Fonction", "Cargo"}},
+			{Key: ColInstitution, Kind: KindText, MaxLen: maxText, Width: 34,
+				Header: L{"Institution", "Institution", "Institución"}},
+			{Key: ColPositionStated, Kind: KindText, MaxLen: 1000, Width: 50,
+				Header: L{"Position stated", "Position exprimée", "Posición expresada"}},
+		}},
+	{Name: TableCommitments, Sheet: TableCommitments, HeaderRow: 4, Rows: 10, Since: since11,
+		Title: L{"Commitments", "Engagements", "Compromisos"},
+		Intro: L{"Commitments made at the event: who committed to what, and by when.",
+			"Les engagements pris lors de l'événement : qui s'est engagé à quoi, et pour quand.",
+			"Los compromisos asumidos en el evento: quién se comprometió a qué, y para cuándo."},
+		Columns: []Column{
+			{Key: ColWho, Kind: KindText, Required: true, MaxLen: maxText, Width: 32,
+				Header: L{"Who", "Qui", "Quién"}},
+			{Key: ColWhat, Kind: KindText, Required: true, MaxLen: 1000, Width: 64,
+				Header: L{"What", "Quoi", "Qué"}},
+			{Key: ColByWhen, Kind: KindDate, Width: 16,
+				Header: L{"By when", "Pour quand", "Para cuándo"},
+				Hint:   hintDate},
+		}},
+	{Name: TableMediaLinks, Sheet: TableMediaLinks, HeaderRow: 4, Rows: 10, Since: since11,
+		Title: L{"Media links", "Liens médias", "Enlaces de prensa"},
+		Intro: L{"Articles, broadcasts and posts about the event, one per row.",
+			"Les articles, émissions et publications sur l'événement, un par ligne.",
+			"Los artículos, emisiones y publicaciones sobre el evento, uno por fila."},
+		Columns: []Column{
+			{Key: ColOutlet, Kind: KindText, Required: true, MaxLen: maxText, Width: 32,
+				Header: L{"Outlet", "Média", "Medio"}},
+			{Key: ColLink, Kind: KindText, MaxLen: 2000, Width: 60,
+				Header: L{"Link", "Lien", "Enlace"},
+				Hint:   L{"The web address, e.g. https://…", "L'adresse web, par ex. https://…", "La dirección web, p. ej. https://…"}},
+			{Key: ColReach, Kind: KindText, MaxLen: maxText, Width: 28,
+				Header: L{"Reach", "Audience", "Alcance"},
+				Hint: L{"E.g. national daily, local radio, 2,000 views.", "Par ex. quotidien national, radio locale, 2 000 vues.",
+					"P. ej. diario nacional, radio local, 2.000 visualizaciones."}},
 		}},
 }
 
@@ -475,7 +636,7 @@ func Lookup(opts []Option, s string) (*Option, bool) {
 		if fold(opts[i].Code) == k {
 			return &opts[i], true
 		}
-		for _, l := range opts[i].Label.All() {
+		for _, l := range append(opts[i].Label.All(), opts[i].Old...) {
 			if fold(l) == k {
 				return &opts[i], true
 			}

@@ -105,8 +105,12 @@ func TestOptionOrder(t *testing.T) {
 		{EventHeld, FieldByName(EventHeld).Options, []string{"yes", "no", "postponed"}},
 		{EventFormat, FieldByName(EventFormat).Options, model.Formats},
 		{AuthorityPresent, FieldByName(AuthorityPresent).Options, []string{"yes", "no"}},
-		{SignPosition, FieldByName(SignPosition).Options, []string{"sign-24-september", "sign-later", "undecided", "will-not-sign", "no-information"}},
-		{RatifyPosition, FieldByName(RatifyPosition).Options, []string{"ratification-under-way", "intends-to-ratify", "undecided", "opposed", "no-information"}},
+		{SignPosition, FieldByName(SignPosition).Options, []string{"has-signed", "sign-on-signature-date", "sign-later", "undecided", "will-not-sign", "no-information"}},
+		{RatifyPosition, FieldByName(RatifyPosition).Options, []string{"has-ratified", "ratification-under-way", "intends-to-ratify", "undecided", "opposed", "no-information"}},
+		{PositionBasis, FieldByName(PositionBasis).Options, []string{"public-statement", "letter", "said-in-meeting", "private-remark"}},
+		{PositionPublic, FieldByName(PositionPublic).Options, []string{"yes", "no"}},
+		{DeclarationAdopted, FieldByName(DeclarationAdopted).Options, []string{"adopted", "adopted-with-changes", "not-adopted"}},
+		{SCMemberPresent, FieldByName(SCMemberPresent).Options, []string{"yes", "no"}},
 		{Sharing, FieldByName(Sharing).Options, []string{"public", "coalition-only", "anonymised"}},
 		{"Challenges.type", TableByName(TableChallenges).Column(ColChallengeType).Options, []string{"political", "legal", "resources", "awareness", "other"}},
 		{"NextSteps.coalition_support", TableByName(TableNextSteps).Column(ColCoalitionSupport).Options, []string{"yes", "no"}},
@@ -116,8 +120,14 @@ func TestOptionOrder(t *testing.T) {
 			t.Errorf("%s: %v, want %v", tt.name, got, tt.want)
 		}
 	}
-	if got := OptionLabel(FieldByName(SignPosition).Options, SignOn24September, "es"); got != "Firmará el 24 de septiembre" {
+	if got := OptionLabel(FieldByName(SignPosition).Options, SignOnSignatureDate, "es"); got != "Firmará en la fecha de la firma" {
 		t.Errorf("label: %q", got)
+	}
+	// The codes and labels of template 1.0 still read as the option.
+	for _, old := range []string{"sign-24-september", "Will sign on 24 September", "signera le 24 septembre", "FIRMARÁ EL 24 DE SEPTIEMBRE"} {
+		if o, ok := Lookup(FieldByName(SignPosition).Options, old); !ok || o.Code != SignOnSignatureDate {
+			t.Errorf("%q does not read as %s", old, SignOnSignatureDate)
+		}
 	}
 }
 

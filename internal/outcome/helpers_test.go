@@ -44,3 +44,14 @@ func write(t testing.TB, c *model.Country) []byte {
 	}
 	return data
 }
+
+// eventChoices is the number of drop-downs the event sheet should have.
+func eventChoices() int {
+	n := 0
+	for _, f := range Fields {
+		if f.Kind == KindChoice && f.Sheet == SheetEvent {
+			n++
+		}
+	}
+	return n
+}

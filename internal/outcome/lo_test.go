@@ -350,7 +350,7 @@ func checkDropDowns(t *testing.T, data []byte) {
 			lists++
 		}
 	}
-	if want := 6; lists != want {
+	if want := eventChoices(); lists != want {
 		t.Errorf("%d drop-downs on %s, want %d", lists, sheet, want)
 	}
 }

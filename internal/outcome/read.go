@@ -161,17 +161,19 @@ type target struct {
 func (t target) String() string { return t.sheet + "!" + cellName(t.col, t.row) }
 
 func (r *reader) read() (*model.Outcome, diag.List, error) {
-	names, err := r.resolveNames()
+	names, missing, err := r.resolveNames()
 	if err != nil {
 		return nil, nil, err
 	}
-	var tables []resolvedTable
-	for i := range r.s.Tables {
-		if rt, ok := r.resolveTable(&r.s.Tables[i]); ok {
-			tables = append(tables, rt)
+	// The meta cells first: the template version says which names and
+	// tables the file should have.
+	metaNames := map[string]target{}
+	for _, n := range []string{r.s.VersionName, r.s.IDName} {
+		if t, ok := names[n]; ok {
+			metaNames[n] = t
 		}
 	}
-	if err := r.scan(names, tables); err != nil {
+	if err := r.scan(metaNames, nil); err != nil {
 		return nil, nil, err
 	}
 	o := &model.Outcome{File: r.file, Scalars: map[string]model.Value{}, Tables: map[string][]model.Row{}}
@@ -194,6 +196,23 @@ func (r *reader) read() (*model.Outcome, diag.List, error) {
 	}
 	if o.PackID, err = meta(r.s.IDName); err != nil {
 		r.ds.CellWarnf(r.file, "", "%s", err.Error())
+	}
+	for _, n := range missing {
+		if f := r.s.fieldByName(n); f != nil && !before(o.TemplateVersion, f.Since) {
+			r.fileErrorf("the defined name %s is missing: the cell of %q was deleted or renamed", n, f.Label.En)
+		}
+	}
+	var tables []resolvedTable
+	for i := range r.s.Tables {
+		if before(o.TemplateVersion, r.s.Tables[i].Since) && !r.hasTable(&r.s.Tables[i]) {
+			continue // an earlier template had no such table
+		}
+		if rt, ok := r.resolveTable(&r.s.Tables[i]); ok {
+			tables = append(tables, rt)
+		}
+	}
+	if err := r.scan(names, tables); err != nil {
+		return nil, nil, err
 	}
 
 	for i := range r.s.Fields {
@@ -219,6 +238,34 @@ func (r *reader) read() (*model.Outcome, diag.List, error) {
 func major(v string) string {
 	m, _, _ := strings.Cut(v, ".")
 	return m
+}
+
+// before reports whether template version v predates since ("1.0" before
+// "1.1"); an empty since is the first template, which nothing predates.
+func before(v, since string) bool {
+	if since == "" {
+		return false
+	}
+	num := func(s string) (int, int) {
+		a, b, _ := strings.Cut(strings.TrimSpace(s), ".")
+		x, _ := strconv.Atoi(a)
+		y, _ := strconv.Atoi(b)
+		return x, y
+	}
+	vm, vn := num(v)
+	sm, sn := num(since)
+	return vm < sm || vm == sm && vn < sn
+}
+
+// hasTable reports whether the workbook holds the table or the defined name
+// over its range.
+func (r *reader) hasTable(def *Table) bool {
+	for _, t := range r.wb.tables {
+		if strings.EqualFold(t.display, def.Name) || strings.EqualFold(t.name, def.Name) {
+			return true
+		}
+	}
+	return r.tableFromName(def) != nil
 }
 
 func (r *reader) report(cell string, prob *problem) {
@@ -254,7 +301,7 @@ func (r *reader) sheet(name string) (sheetInfo, bool) {
 // resolveNames maps each op_* name the workbook defines to its cell. A
 // workbook-scoped definition wins over a sheet-scoped one, which some
 // programs write when a sheet is copied.
-func (r *reader) resolveNames() (map[string]target, error) {
+func (r *reader) resolveNames() (map[string]target, []string, error) {
 	found := map[string]definedName{}
 	for _, dn := range r.wb.names {
 		key := strings.ToLower(dn.name)
@@ -267,6 +314,7 @@ func (r *reader) resolveNames() (map[string]target, error) {
 		found[key] = dn
 	}
 	out := map[string]target{}
+	var missing []string
 	want := []string{r.s.VersionName, r.s.IDName}
 	for _, f := range r.s.Fields {
 		want = append(want, f.Name)
@@ -275,7 +323,7 @@ func (r *reader) resolveNames() (map[string]target, error) {
 		dn, ok := found[n]
 		if !ok {
 			if n != r.s.VersionName && n != r.s.IDName {
-				r.fileErrorf("the defined name %s is missing: the cell of %q was deleted or renamed", n, r.labelOf(n))
+				missing = append(missing, n) // an error unless the template predates it
 			}
 			continue
 		}
@@ -287,21 +335,14 @@ func (r *reader) resolveNames() (map[string]target, error) {
 		s, ok := r.sheet(sheet)
 		if !ok {
 			if n == r.s.VersionName {
-				return nil, &notWorkbook{ErrNoMeta, fmt.Sprintf("the sheet %s holding %s is missing", sheet, n)}
+				return nil, nil, &notWorkbook{ErrNoMeta, fmt.Sprintf("the sheet %s holding %s is missing", sheet, n)}
 			}
 			r.fileErrorf("the defined name %s points at the sheet %q, which is missing", n, sheet)
 			continue
 		}
 		out[n] = target{s.name, col, row}
 	}
-	return out, nil
-}
-
-func (r *reader) labelOf(name string) string {
-	if f := r.s.fieldByName(name); f != nil {
-		return f.Label.En
-	}
-	return name
+	return out, missing, nil
 }
 
 // resolvedTable is a table found in the workbook, with its columns mapped.

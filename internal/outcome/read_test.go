@@ -3,6 +3,9 @@ package outcome
 import (
 	"bytes"
 	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -43,6 +46,9 @@ func must(t *testing.T, err error) {
 	}
 }
 
+// cellOf is the input cell of a field as written.
+func cellOf(name string) string { return fmt.Sprintf("%s%d", InputCol, FieldByName(name).Row) }
+
 // TestReadBadValues puts a bad (or odd) value of each kind into a valid
 // return and checks the diagnostic's severity, cell and message, and what
 // was kept.
@@ -80,26 +86,28 @@ func TestReadBadValues(t *testing.T) {
 			diag.Error, "Event!B13", "outside 0..10000", Organisations, "", false},
 		{"thousands separator", func(f *excelize.File) { must(t, f.SetCellStr(ev, "B12", "1,200")) },
 			diag.Warning, "", "", Participants, "1200", false},
-		{"drop-down typed over", func(f *excelize.File) { must(t, f.SetCellStr(ev, "B19", "Maybe after the elections")) },
-			diag.Warning, "Event!B19", "kept as text", SignPosition, "Maybe after the elections", false},
-		{"label of another language", func(f *excelize.File) { must(t, f.SetCellStr(ev, "B19", "  FIRMARÁ el 24 de septiembre ")) },
-			diag.Warning, "", "", SignPosition, SignOn24September, true},
-		{"French label, no accents", func(f *excelize.File) { must(t, f.SetCellStr(ev, "B25", "anonymise")) },
+		{"drop-down typed over", func(f *excelize.File) { must(t, f.SetCellStr(ev, cellOf(SignPosition), "Maybe after the elections")) },
+			diag.Warning, "Event!" + cellOf(SignPosition), "kept as text", SignPosition, "Maybe after the elections", false},
+		{"label of another language", func(f *excelize.File) {
+			must(t, f.SetCellStr(ev, cellOf(SignPosition), "  FIRMARÁ el 24 de septiembre "))
+		},
+			diag.Warning, "", "", SignPosition, SignOnSignatureDate, true},
+		{"French label, no accents", func(f *excelize.File) { must(t, f.SetCellStr(ev, cellOf(Sharing), "anonymise")) },
 			diag.Warning, "", "", Sharing, SharingAnonymised, true},
-		{"boolean formula", func(f *excelize.File) { setFormula(t, f, ev, "B15", "TRUE()") },
+		{"boolean formula", func(f *excelize.File) { setFormula(t, f, ev, cellOf(AuthorityPresent), "TRUE()") },
 			diag.Warning, "", "", AuthorityPresent, Yes, true},
 		{"boolean cell", func(f *excelize.File) { must(t, f.SetCellBool(ev, "B8", false)) },
 			diag.Warning, "", "", EventHeld, No, true},
-		{"e-mail", func(f *excelize.File) { must(t, f.SetCellStr(ev, "B29", "ana at example dot org")) },
-			diag.Error, "Event!B29", "is not an e-mail address", SubmitterEmail, "ana at example dot org", false},
-		{"mailto e-mail", func(f *excelize.File) { must(t, f.SetCellStr(ev, "B29", "mailto:ana@example.org")) },
+		{"e-mail", func(f *excelize.File) { must(t, f.SetCellStr(ev, cellOf(SubmitterEmail), "ana at example dot org")) },
+			diag.Error, "Event!" + cellOf(SubmitterEmail), "is not an e-mail address", SubmitterEmail, "ana at example dot org", false},
+		{"mailto e-mail", func(f *excelize.File) { must(t, f.SetCellStr(ev, cellOf(SubmitterEmail), "mailto:ana@example.org")) },
 			diag.Warning, "", "", SubmitterEmail, "ana@example.org", false},
 		{"text too long", func(f *excelize.File) { must(t, f.SetCellStr(ev, "B10", strings.Repeat("x", 201))) },
 			diag.Error, "Event!B10", "201 characters, more than the 200 allowed", EventCity, strings.Repeat("x", 201), false},
 		{"text that looks like a formula", func(f *excelize.File) { must(t, f.SetCellStr(ev, "B10", "=HYPERLINK(\"x\")")) },
 			diag.Warning, "", "", EventCity, "=HYPERLINK(\"x\")", false},
-		{"required left empty", func(f *excelize.File) { must(t, f.SetCellStr(ev, "B25", "")) },
-			diag.Error, "Event!B25", "is required", Sharing, "", false},
+		{"required left empty", func(f *excelize.File) { must(t, f.SetCellStr(ev, cellOf(Sharing), "")) },
+			diag.Error, "Event!" + cellOf(Sharing), "is required", Sharing, "", false},
 		{"needed when held", func(f *excelize.File) {
 			must(t, f.SetCellStr(ev, "B8", "Yes"))
 			must(t, f.SetCellStr(ev, "B10", ""))
@@ -117,7 +125,7 @@ func TestReadBadValues(t *testing.T) {
 		{"cell moved by a partner", func(f *excelize.File) {
 			// Inserting rows above moves every input; the names follow.
 			must(t, f.InsertRows(ev, 3, 2))
-			must(t, f.SetCellStr(ev, "B21", "Undecided"))
+			must(t, f.SetCellStr(ev, fmt.Sprintf("B%d", FieldByName(SignPosition).Row+2), "Undecided"))
 		}, diag.Warning, "", "", SignPosition, Undecided, true},
 		{"name deleted", func(f *excelize.File) { must(t, f.DeleteDefinedName(&excelize.DefinedName{Name: Media})) },
 			diag.Error, "", "the defined name op_media is missing", Media, "", false},
@@ -232,5 +240,51 @@ func TestReadRejects(t *testing.T) {
 				t.Errorf("error %q lacks the file name", err)
 			}
 		})
+	}
+}
+
+// TestReadTemplate10 reads a return made with template 1.0 (opkit 0.1,
+// saved by LibreOffice): it lacks the names and tables 1.1 added, which is
+// no error, and its old labels read as today's codes.
+func TestReadTemplate10(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "v1.0-ci-outcome.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	o, ds, err := Read("ci.xlsx", data, DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range ds {
+		t.Errorf("unexpected %s", d)
+	}
+	if o.TemplateVersion != "1.0" {
+		t.Fatalf("fixture has template %s, want 1.0", o.TemplateVersion)
+	}
+	want := map[string]string{CountryCode: "CI", EventCity: "Abidjan", EventFormat: "public-forum", Participants: "134",
+		SignPosition: SignLater, RatifyPosition: IntendsToRatify, Sharing: SharingPublic, SubmittedOn: "2027-08-12"}
+	for name, v := range want {
+		if got := o.Scalar(name); got != v {
+			t.Errorf("%s = %q, want %q", name, got, v)
+		}
+	}
+	for _, name := range []string{PositionBasis, PositionPublic, DeclarationAdopted, FollowupDate} {
+		if _, ok := o.Scalars[name]; ok {
+			t.Errorf("%s read from a 1.0 return", name)
+		}
+	}
+	if n := len(o.Tables[TableNextSteps]); n != 3 {
+		t.Errorf("%d next steps, want 3", n)
+	}
+	// A 1.1 return that lost a 1.1 name is still told about it.
+	data11 := edit(t, filled(t), func(f *excelize.File) {
+		must(t, f.DeleteDefinedName(&excelize.DefinedName{Name: PositionBasis}))
+	})
+	_, ds, err = Read("ar.xlsx", data11, DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ds) != 1 || !strings.Contains(ds[0].Message, PositionBasis) {
+		t.Errorf("diagnostics %v, want one naming %s", ds, PositionBasis)
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"opkit/internal/model"
+	"opkit/internal/xlsxkit"
 )
 
 // WriteOptions carries what the workbook takes from outside the country.
@@ -94,14 +95,25 @@ func Write(c *model.Country, camp *model.Campaign, opt WriteOptions) ([]byte, er
 	w := &writer{f: excelize.NewFile(), c: c, camp: camp, lang: packLang(c), version: version}
 	defer w.f.Close()
 	w.packID = PackID(c, camp, version)
-	if err := w.build(opt); err != nil {
+	if err := w.build(); err != nil {
 		return nil, fmt.Errorf("write outcome workbook for %s: %w", c.Code, err)
 	}
-	buf, err := w.f.WriteToBuffer()
+	data, err := xlsxkit.Write(w.f, xlsxkit.Props{
+		Title:      fmt.Sprintf(txtDocTitle.In(w.lang), c.Name),
+		Subject:    txtSubject.In(w.lang),
+		Creator:    camp.Coalition.In(w.lang),
+		Company:    camp.Coalition.In(w.lang),
+		Stamp:      opt.Stamp,
+		Language:   w.lang,
+		Identifier: w.packID,
+		Version:    version,
+		Keywords:   "OP-ICESCR; " + c.Code,
+		Category:   camp.Name.In(w.lang),
+	})
 	if err != nil {
 		return nil, fmt.Errorf("write outcome workbook for %s: %w", c.Code, err)
 	}
-	return buf.Bytes(), nil
+	return data, nil
 }
 
 type writer struct {
@@ -112,6 +124,7 @@ type writer struct {
 	version string
 	packID  string
 	st      styles
+	paper   xlsxkit.Paper
 	// lists maps a list key (field name or table.column) to its range on the
 	// lists sheet.
 	lists   map[string]string
@@ -131,8 +144,9 @@ func (w *writer) check(err error) {
 	}
 }
 
-func (w *writer) build(opt WriteOptions) error {
+func (w *writer) build() error {
 	f := w.f
+	w.paper = xlsxkit.PaperFor(w.c.Code)
 	instr := SheetName(SheetInstructions, w.lang)
 	w.check(f.SetSheetName("Sheet1", instr))
 	event := SheetName(SheetEvent, w.lang)
@@ -156,38 +170,23 @@ func (w *writer) build(opt WriteOptions) error {
 		w.writeTable(&Tables[i])
 	}
 	w.writeMeta()
-	for _, sheet := range w.f.GetSheetList() {
-		if sheet != SheetLists && sheet != SheetMeta {
-			w.printOnePageWide(sheet)
-		}
-	}
 	w.check(f.SetSheetVisible(SheetLists, false))
 	w.check(f.SetSheetVisible(SheetMeta, false))
 	w.check(f.ProtectWorkbook(&excelize.WorkbookProtectionOptions{LockStructure: true}))
 	f.SetActiveSheet(0)
-
-	stamp := DocTime(opt.Stamp)
-	w.check(f.SetDocProps(&excelize.DocProperties{
-		Title:          fmt.Sprintf(txtDocTitle.In(w.lang), w.c.Name),
-		Subject:        txtSubject.In(w.lang),
-		Creator:        w.camp.Coalition.In(w.lang),
-		LastModifiedBy: w.camp.Coalition.In(w.lang),
-		Created:        stamp,
-		Modified:       stamp,
-		Language:       w.lang,
-		Identifier:     w.packID,
-		Version:        w.version,
-		Keywords:       "OP-ICESCR; " + w.c.Code,
-		Category:       w.camp.Name.In(w.lang),
-	}))
-	w.check(f.SetAppProps(&excelize.AppProperties{Application: "opkit", Company: w.camp.Coalition.In(w.lang)}))
 	return w.err
 }
 
 func (w *writer) style(s *excelize.Style) int {
-	id, err := w.f.NewStyle(s)
+	id, err := xlsxkit.Style(w.f, s)
 	w.check(err)
 	return id
+}
+
+// print sets a visible sheet's page: the country's paper, the area written,
+// fitted to the page width.
+func (w *writer) print(sheet, area string, landscape bool, titleRows string) {
+	w.check(xlsxkit.SetPrint(w.f, sheet, xlsxkit.Print{Paper: w.paper, Landscape: landscape, Area: area, TitleRows: titleRows}))
 }
 
 func (w *writer) makeStyles() {
@@ -216,8 +215,10 @@ func (w *writer) makeStyles() {
 		header: w.style(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: center,
 			Fill:   excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E1F2"}},
 			Border: []excelize.Border{{Type: "bottom", Color: "1F3864", Style: 1}}}),
-		cell:     w.style(&excelize.Style{Alignment: wrapTop, Protection: unlocked}),
-		cellDate: w.style(&excelize.Style{Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top"}, CustomNumFmt: &dateFmt, Protection: unlocked}),
+		// Table cells are inputs too, and look it: "fill in the yellow
+		// cells" holds on every sheet.
+		cell:     w.style(&excelize.Style{Fill: yellow, Border: border, Alignment: wrapTop, Protection: unlocked}),
+		cellDate: w.style(&excelize.Style{Fill: yellow, Border: border, Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top"}, CustomNumFmt: &dateFmt, Protection: unlocked}),
 	}
 }
 
@@ -307,6 +308,7 @@ func (w *writer) writeInstructions(sheet string) {
 	w.check(f.SetCellStyle(sheet, cell, cell, w.st.intro))
 	w.check(f.SetSheetView(sheet, 0, &excelize.ViewOptions{ShowGridLines: ptr(false)}))
 	w.protect(sheet)
+	w.print(sheet, "A1:A"+strconv.Itoa(row), false, "")
 }
 
 func coalitionName(camp *model.Campaign, lang string) string {
@@ -329,32 +331,8 @@ func (w *writer) protect(sheet string) {
 	}))
 }
 
-// printOnePageWide sets landscape pages scaled to the sheet's width, so a
-// printed or PDF-exported workbook does not cut the columns apart.
-func (w *writer) printOnePageWide(sheet string) {
-	w.check(w.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: ptr(true)}))
-	w.check(w.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{
-		Orientation: ptr("landscape"), FitToWidth: ptr(1), FitToHeight: ptr(0),
-	}))
-}
-
-// quoteSheet quotes a sheet name for use in a reference when it needs it.
-func quoteSheet(s string) string {
-	plain := s != ""
-	for i, r := range s {
-		if !(r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || i > 0 && r >= '0' && r <= '9') {
-			plain = false
-			break
-		}
-	}
-	if plain {
-		return s
-	}
-	return "'" + strings.ReplaceAll(s, "'", "''") + "'"
-}
-
 func absRef(sheet, col string, row int) string {
-	return fmt.Sprintf("%s!$%s$%d", quoteSheet(sheet), col, row)
+	return fmt.Sprintf("%s!$%s$%d", xlsxkit.QuoteSheet(sheet), col, row)
 }
 
 func truncate(s string, n int) string {
@@ -398,11 +376,25 @@ func (w *writer) writeEvent(sheet string) {
 			w.check(f.SetCellStyle(sheet, cell, cell, w.st.prefilled))
 		case fd.Kind == KindDate:
 			w.check(f.SetCellStyle(sheet, cell, cell, w.st.inputDate))
+			if d := w.known(fd.Name); d != "" {
+				dt, _ := model.ParseDate(d)
+				w.check(f.SetCellFloat(sheet, cell, float64(dt.ExcelSerial()), -1, 64))
+			}
 		case fd.Kind == KindLongText:
 			w.check(f.SetCellStyle(sheet, cell, cell, w.st.inputLong))
 			w.check(f.SetRowHeight(sheet, fd.Row, 75))
 		default:
 			w.check(f.SetCellStyle(sheet, cell, cell, w.st.input))
+		}
+		if v := w.known(fd.Name); v != "" && fd.Kind != KindDate {
+			w.setStr(sheet, cell, v)
+		}
+		if fd.Known {
+			hint := fd.Hint.In(w.lang)
+			if w.known(fd.Name) != "" {
+				hint = hintKnown.In(w.lang)
+			}
+			w.setStr(sheet, "C"+row, hint)
 		}
 		if fd.Kind == KindChoice {
 			// Room for the longer labels of French and Spanish.
@@ -415,6 +407,37 @@ func (w *writer) writeEvent(sheet string) {
 	}
 	w.check(f.SetSheetView(sheet, 0, &excelize.ViewOptions{ShowGridLines: ptr(false)}))
 	w.protect(sheet)
+	last := 0
+	for _, fd := range Fields {
+		last = max(last, fd.Row)
+	}
+	w.print(sheet, "A1:C"+strconv.Itoa(last), false, "")
+}
+
+// known is what the country file says of a Known field, as the cell shows
+// it: the event's date (YYYY-MM-DD), city and format, and the first
+// confirmed authority. "" when the file does not say.
+func (w *writer) known(name string) string {
+	ev := &w.c.Event
+	switch name {
+	case EventDate:
+		if !ev.Date.IsZero() {
+			return ev.Date.String()
+		}
+	case EventCity:
+		return strings.TrimSpace(ev.City)
+	case EventFormat:
+		if ev.Format != "" && ev.Format != model.FormatNone {
+			return OptionLabel(FieldByName(EventFormat).Options, string(ev.Format), w.lang)
+		}
+	case AuthorityName, AuthorityTitle, AuthorityInstitution:
+		a := ev.ConfirmedAuthority()
+		if a == nil {
+			return ""
+		}
+		return strings.TrimSpace(map[string]string{AuthorityName: a.Name, AuthorityTitle: a.Title, AuthorityInstitution: a.Institution}[name])
+	}
+	return ""
 }
 
 func (w *writer) prefill(name string) string {
@@ -511,8 +534,9 @@ func (w *writer) writeTable(t *Table) {
 	// A defined name over the same range lets the reader find the rows in a
 	// program that keeps named ranges but drops Excel tables on export.
 	w.check(f.SetDefinedName(&excelize.DefinedName{Name: TableRangeName(t.Name),
-		RefersTo: fmt.Sprintf("%s!$A$%d:$%s$%d", quoteSheet(sheet), t.HeaderRow, lastCol, last)}))
+		RefersTo: fmt.Sprintf("%s!$A$%d:$%s$%d", xlsxkit.QuoteSheet(sheet), t.HeaderRow, lastCol, last)}))
 	w.check(f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: t.HeaderRow, TopLeftCell: "A" + strconv.Itoa(first), ActivePane: "bottomLeft"}))
+	w.print(sheet, fmt.Sprintf("A1:%s%d", lastCol, last), true, fmt.Sprintf("%d:%d", t.HeaderRow, t.HeaderRow))
 }
 
 func (w *writer) writeMeta() {
@@ -532,11 +556,6 @@ func (w *writer) writeMeta() {
 	w.check(w.f.SetColWidth(SheetMeta, "A", "B", 28))
 }
 
-// DocTime is a workbook's created/modified property for stamp: always
-// written, so that no clock reaches the file (2000-01-01 for a zero stamp).
-func DocTime(stamp time.Time) string {
-	if stamp.IsZero() {
-		return "2000-01-01T00:00:00Z"
-	}
-	return stamp.UTC().Format("2006-01-02T15:04:05Z")
-}
+// DocTime is a workbook's created/modified property for stamp
+// (xlsxkit.DocTime, kept here for the packages that name it so).
+func DocTime(stamp time.Time) string { return xlsxkit.DocTime(stamp) }

@@ -124,6 +124,11 @@ func TestWriteLayout(t *testing.T) {
 	defer f.Close()
 	names := map[string]string{}
 	for _, dn := range f.GetDefinedName() {
+		// Print areas and titles belong to their sheet; every name the
+		// reader resolves is the workbook's.
+		if strings.HasPrefix(dn.Name, "_xlnm.") {
+			continue
+		}
 		if dn.Scope != "Workbook" {
 			t.Errorf("%s is scoped to %s", dn.Name, dn.Scope)
 		}
@@ -164,8 +169,8 @@ func TestWriteLayout(t *testing.T) {
 			}
 		}
 	}
-	if lists != 6 {
-		t.Errorf("%d drop-downs on the event sheet, want 6", lists)
+	if want := eventChoices(); lists != want {
+		t.Errorf("%d drop-downs on the event sheet, want %d", lists, want)
 	}
 }
 
@@ -261,5 +266,115 @@ func TestWriteOddCountries(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestEveryNameAndTable checks that the workbook defines every name and
+// table of the field table (SPEC.md v0.2), each table with its headers in
+// the pack's language.
+func TestEveryNameAndTable(t *testing.T) {
+	for _, lang := range []string{"en", "fr", "es"} {
+		data := write(t, sampleCountry(lang))
+		f, err := excelize.OpenReader(bytes.NewReader(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		names := map[string]bool{}
+		for _, dn := range f.GetDefinedName() {
+			names[dn.Name] = true
+		}
+		for _, fd := range Fields {
+			if !names[fd.Name] {
+				t.Errorf("%s: no defined name %s", lang, fd.Name)
+			}
+		}
+		tables := map[string][]string{}
+		for _, s := range f.GetSheetList() {
+			ts, err := f.GetTables(s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, tb := range ts {
+				first, _, _ := strings.Cut(tb.Range, ":")
+				col, row, _ := excelize.CellNameToCoordinates(first)
+				var hs []string
+				for i := 0; ; i++ {
+					v, _ := f.GetCellValue(s, cellName(col+i, row))
+					if v == "" {
+						break
+					}
+					hs = append(hs, v)
+				}
+				tables[tb.Name] = hs
+			}
+		}
+		for _, tb := range Tables {
+			hs, ok := tables[tb.Name]
+			if !ok {
+				t.Errorf("%s: no table %s", lang, tb.Name)
+				continue
+			}
+			for i, c := range tb.Columns {
+				if i >= len(hs) || hs[i] != c.Header.In(lang) {
+					t.Errorf("%s: table %s headers %q, want %s first", lang, tb.Name, hs, c.Header.In(lang))
+				}
+			}
+		}
+		for _, want := range []string{SignPosition, RatifyPosition, PositionBasis, PositionPublic, DeclarationAdopted,
+			ParticipantsWomen, FollowupDate, TableRangeName(TableAuthorities), TableRangeName(TableCommitments), TableRangeName(TableMediaLinks)} {
+			if !names[want] {
+				t.Errorf("%s: no defined name %s", lang, want)
+			}
+		}
+		f.Close()
+	}
+}
+
+// TestPrefilledFromCountry checks that what the country file knows stands
+// in the editable cells, and reads back as if the partner had typed it.
+func TestPrefilledFromCountry(t *testing.T) {
+	c := sampleCountry("es")
+	c.Event.Authorities = []model.Authority{
+		{Name: "Ana Invitada", Title: "Ministra", Institution: "Cancillería", Status: model.AuthorityInvited},
+		{Name: "Luis Confirmado", Title: "Viceministro", Institution: "Ministerio de Justicia", Status: model.AuthorityConfirmed},
+	}
+	data := write(t, c)
+	o, _, err := Read("ar.xlsx", data, DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		EventDate: "2027-08-05", EventCity: "Buenos Aires", EventFormat: string(model.FormatPublicForum),
+		AuthorityName: "Luis Confirmado", AuthorityTitle: "Viceministro", AuthorityInstitution: "Ministerio de Justicia",
+	}
+	for name, v := range want {
+		if got := o.Scalar(name); got != v {
+			t.Errorf("%s = %q, want %q", name, got, v)
+		}
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if v, _ := f.GetCellValue("Evento", cellOf(EventFormat)); v != "Foro público" {
+		t.Errorf("format cell shows %q, want the Spanish label", v)
+	}
+	for _, name := range []string{EventCity, AuthorityName} {
+		sid, _ := f.GetCellStyle("Evento", cellOf(name))
+		if st, _ := f.GetStyle(sid); st == nil || st.Protection == nil || st.Protection.Locked {
+			t.Errorf("%s: a pre-filled cell the partner may correct is locked", name)
+		}
+	}
+	// Nothing known, nothing written: no authority confirmed, no city.
+	c.Event.Authorities, c.Event.City = c.Event.Authorities[:1], ""
+	o, _, err = Read("ar.xlsx", write(t, c), DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{EventCity, AuthorityName, AuthorityTitle} {
+		if v := o.Scalar(name); v != "" {
+			t.Errorf("%s = %q with nothing known", name, v)
+		}
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"opkit/internal/model"
 	"opkit/internal/pdf"
 	"opkit/internal/render"
+	"opkit/internal/xlsxkit"
 )
 
 // The folder under DIR, and the file names in it.
@@ -40,7 +41,7 @@ func Write(p *Plan, ws *model.Workspace, eng *render.Engine, outDir string, opt 
 	if err != nil {
 		return fmt.Errorf("%s: %w", PDFFile, err)
 	}
-	xlsx, err := Workbook(p, opt.Stamp)
+	xlsx, err := Workbook(p, opt.Stamp, xlsxkit.PaperNamed(opt.PageSize))
 	if err != nil {
 		return fmt.Errorf("%s: %w", XLSXFile, err)
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"opkit/internal/model"
+	"opkit/internal/xlsxkit"
 )
 
 // sheet is one table of the workbook: what staff sort, filter and edit.
@@ -123,17 +124,21 @@ func (p *Plan) Events() int {
 
 // Workbook builds coordination.xlsx. Dates are real dates so that staff can
 // sort and filter by them; every sheet is an Excel table (autofilter) with a
-// frozen header row.
-func Workbook(p *Plan, stamp time.Time) ([]byte, error) {
+// frozen header row, printed on paper landscape and fitted to its width.
+func Workbook(p *Plan, stamp time.Time, paper xlsxkit.Paper) ([]byte, error) {
 	f := excelize.NewFile()
 	defer f.Close()
-	dateStyle, err := f.NewStyle(&excelize.Style{CustomNumFmt: ptr("yyyy-mm-dd"), Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top"}})
+	dateStyle, err := xlsxkit.Style(f, &excelize.Style{CustomNumFmt: ptr("yyyy-mm-dd"), Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top"}})
 	if err != nil {
 		return nil, fmt.Errorf("date style: %w", err)
 	}
-	textStyle, err := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
+	textStyle, err := xlsxkit.Style(f, &excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
 	if err != nil {
 		return nil, fmt.Errorf("text style: %w", err)
+	}
+	headerStyle, err := xlsxkit.Style(f, &excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
+	if err != nil {
+		return nil, fmt.Errorf("header style: %w", err)
 	}
 	for i, sh := range p.sheets() {
 		if i == 0 {
@@ -143,38 +148,40 @@ func Workbook(p *Plan, stamp time.Time) ([]byte, error) {
 		} else if _, err := f.NewSheet(sh.name); err != nil {
 			return nil, fmt.Errorf("sheet %s: %w", sh.name, err)
 		}
-		if err := writeSheet(f, sh, dateStyle, textStyle); err != nil {
+		if err := writeSheet(f, sh, dateStyle, textStyle, headerStyle); err != nil {
+			return nil, fmt.Errorf("sheet %s: %w", sh.name, err)
+		}
+		area := cellName(0, 0) + ":" + cellName(len(sh.headers)-1, max(len(sh.rows), 1))
+		if err := xlsxkit.SetPrint(f, sh.name, xlsxkit.Print{Paper: paper, Landscape: true, Area: area, TitleRows: "1:1"}); err != nil {
 			return nil, fmt.Errorf("sheet %s: %w", sh.name, err)
 		}
 	}
 	f.SetActiveSheet(0)
-	stampText := stamp.UTC().Format(time.RFC3339)
-	if err := f.SetDocProps(&excelize.DocProperties{
-		Title:          p.Words("doc.title") + " — " + p.Campaign.Name.In(p.Lang),
-		Creator:        p.Campaign.Coalition.In(p.Lang),
-		LastModifiedBy: p.Campaign.Coalition.In(p.Lang),
-		Created:        stampText,
-		Modified:       stampText,
-		Language:       p.Lang,
-	}); err != nil {
-		return nil, fmt.Errorf("document properties: %w", err)
-	}
-	buf, err := f.WriteToBuffer()
+	data, err := xlsxkit.Write(f, xlsxkit.Props{
+		Title:    p.Words("doc.title") + " — " + p.Campaign.Name.In(p.Lang),
+		Creator:  p.Campaign.Coalition.In(p.Lang),
+		Company:  p.Campaign.Coalition.In(p.Lang),
+		Stamp:    stamp,
+		Language: p.Lang,
+	})
 	if err != nil {
 		return nil, fmt.Errorf("write workbook: %w", err)
 	}
-	return buf.Bytes(), nil
+	return data, nil
 }
 
 func ptr[T any](v T) *T { return &v }
 
-func writeSheet(f *excelize.File, sh sheet, dateStyle, textStyle int) error {
+func writeSheet(f *excelize.File, sh sheet, dateStyle, textStyle, headerStyle int) error {
 	widths := make([]int, len(sh.headers))
 	for j, h := range sh.headers {
 		if err := f.SetCellStr(sh.name, cellName(j, 0), h); err != nil {
 			return err
 		}
 		widths[j] = utf8.RuneCountInString(h) + 4 // room for the filter button
+	}
+	if err := f.SetCellStyle(sh.name, cellName(0, 0), cellName(len(sh.headers)-1, 0), headerStyle); err != nil {
+		return err
 	}
 	for i, row := range sh.rows {
 		for j, v := range row {
@@ -235,9 +242,6 @@ func writeSheet(f *excelize.File, sh sheet, dateStyle, textStyle int) error {
 	})
 }
 
-func colName(j int) string {
-	s, _ := excelize.ColumnNumberToName(j + 1)
-	return s
-}
+func colName(j int) string { return xlsxkit.Col(j + 1) }
 
-func cellName(j, i int) string { return colName(j) + strconv.Itoa(i+1) }
+func cellName(j, i int) string { return xlsxkit.Cell(j+1, i+1) }

@@ -12,16 +12,17 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"opkit/internal/testtool"
+	"opkit/internal/xlsxkit"
 )
 
 func TestWorkbookReadBack(t *testing.T) {
 	ws := demoWorkspace()
 	p := Make(ws)
-	data, err := Workbook(p, stamp)
+	data, err := Workbook(p, stamp, xlsxkit.A4)
 	if err != nil {
 		t.Fatal(err)
 	}
-	again, err := Workbook(Make(ws), stamp)
+	again, err := Workbook(Make(ws), stamp, xlsxkit.A4)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -132,7 +133,7 @@ func TestWorkbookOpenpyxl(t *testing.T) {
 	py := testtool.Python(t, "openpyxl")
 	ws := demoWorkspace()
 	ws.Campaign.Language = "fr"
-	data, err := Workbook(Make(ws), stamp)
+	data, err := Workbook(Make(ws), stamp, xlsxkit.A4)
 	if err != nil {
 		t.Fatal(err)
 	}

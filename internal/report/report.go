@@ -14,6 +14,7 @@ import (
 	"opkit/internal/model"
 	"opkit/internal/pdf"
 	"opkit/internal/render"
+	"opkit/internal/xlsxkit"
 )
 
 // Options for Write and Consolidate.
@@ -83,7 +84,7 @@ func Write(ws *model.Workspace, log *intake.Log, eng *render.Engine, outDir stri
 	}
 	if err == nil {
 		var book []byte
-		if book, err = consolidatedXLSX(ws, log, d, opt.Stamp); err != nil {
+		if book, err = consolidatedXLSX(ws, log, d, opt.Stamp, xlsxkit.PaperNamed(opt.PageSize)); err != nil {
 			err = fmt.Errorf("write %s: %w", ConsolidatedFile, err)
 		} else {
 			err = atomicfile.Write(filepath.Join(dir, ConsolidatedFile), book)

@@ -11,6 +11,7 @@ import (
 	"opkit/internal/intake"
 	"opkit/internal/model"
 	"opkit/internal/outcome"
+	"opkit/internal/xlsxkit"
 )
 
 // The consolidated workbook is for Coalition staff: it holds every accepted
@@ -22,6 +23,7 @@ import (
 type book struct {
 	f      *excelize.File
 	lang   string
+	paper  xlsxkit.Paper
 	header int
 	date   int
 	wrap   int
@@ -50,16 +52,7 @@ func (b *book) style(sheet string, c1, r1, c2, r2, style int) {
 	b.check(b.f.SetCellStyle(sheet, cell(c1, r1), cell(c2, r2), style))
 }
 
-func cell(col, row int) string {
-	name, err := excelize.CoordinatesToCellName(col, row)
-	if err != nil {
-		panic(err) // columns and rows here come from the program, never from input
-	}
-	return name
-}
-
-// quoteSheet quotes a sheet name for a formula reference: 'Vue d”ensemble'.
-func quoteSheet(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
+func cell(col, row int) string { return xlsxkit.Cell(col, row) }
 
 // value writes a read-back value the way its kind wants: numbers and dates
 // as such (so filters and sums work), choices as labels, the rest as text.
@@ -123,22 +116,22 @@ func unique(hs []string) []string {
 
 // consolidatedXLSX writes the workbook: overview, returns, one sheet per
 // outcome table, the intake log and the countries awaited.
-func consolidatedXLSX(ws *model.Workspace, log *intake.Log, d *Data, stamp time.Time) ([]byte, error) {
+func consolidatedXLSX(ws *model.Workspace, log *intake.Log, d *Data, stamp time.Time, paper xlsxkit.Paper) ([]byte, error) {
 	lang := d.Lang
-	b := &book{f: excelize.NewFile(), lang: lang}
+	b := &book{f: excelize.NewFile(), lang: lang, paper: paper}
 	defer b.f.Close()
 	var err error
-	if b.header, err = b.f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}}); err != nil {
+	if b.header, err = xlsxkit.Style(b.f, &excelize.Style{Font: &excelize.Font{Bold: true}}); err != nil {
 		return nil, err
 	}
-	if b.title, err = b.f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}}); err != nil {
+	if b.title, err = xlsxkit.Style(b.f, &excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}}); err != nil {
 		return nil, err
 	}
 	fmtDate := "yyyy-mm-dd"
-	if b.date, err = b.f.NewStyle(&excelize.Style{CustomNumFmt: &fmtDate}); err != nil {
+	if b.date, err = xlsxkit.Style(b.f, &excelize.Style{CustomNumFmt: &fmtDate}); err != nil {
 		return nil, err
 	}
-	if b.wrap, err = b.f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}); err != nil {
+	if b.wrap, err = xlsxkit.Style(b.f, &excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}); err != nil {
 		return nil, err
 	}
 
@@ -153,24 +146,17 @@ func consolidatedXLSX(ws *model.Workspace, log *intake.Log, d *Data, stamp time.
 	b.awaitedSheet(ws, log)
 	b.overviewSheet(overview, d)
 
-	st := outcome.DocTime(stamp)
-	b.check(b.f.SetDocProps(&excelize.DocProperties{
-		Title:          tConsolidated.In(lang) + ": " + ws.Campaign.Name.In(lang),
-		Creator:        ws.Campaign.Coalition.In(lang),
-		LastModifiedBy: ws.Campaign.Coalition.In(lang),
-		Created:        st,
-		Modified:       st,
-		Language:       lang,
-	}))
 	b.f.SetActiveSheet(0)
 	if b.err != nil {
 		return nil, b.err
 	}
-	buf, err := b.f.WriteToBuffer()
-	if err != nil {
-		return nil, err
-	}
-	return canonicalXLSX(buf.Bytes())
+	return xlsxkit.Write(b.f, xlsxkit.Props{
+		Title:    tConsolidated.In(lang) + ": " + ws.Campaign.Name.In(lang),
+		Creator:  ws.Campaign.Coalition.In(lang),
+		Company:  ws.Campaign.Coalition.In(lang),
+		Stamp:    stamp,
+		Language: lang,
+	})
 }
 
 // scalarFields are the columns of the returns sheet: every field of the
@@ -382,7 +368,7 @@ func (b *book) overviewSheet(sheet string, d *Data) {
 	s1, s2 := positions(outcome.SignPosition, d.SignBars)
 	r1, r2 := positions(outcome.RatifyPosition, d.RatifyBars)
 
-	q := quoteSheet(sheet)
+	q := xlsxkit.QuoteSheet(sheet)
 	chart := func(anchor string, first, last int, title string) {
 		b.check(b.f.AddChart(sheet, anchor, &excelize.Chart{
 			Type: excelize.Bar,

@@ -1,0 +1,177 @@
+package xlsxkit
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Font is the family every style names, and Size its body size: the font
+// of excelize's default style, so that cells with and without a style of
+// their own print alike.
+const (
+	Font = "Calibri"
+	Size = 11
+)
+
+// Style registers s with its font named and sized. A zero font keeps the
+// default style's font, which is named already.
+func Style(f *excelize.File, s *excelize.Style) (int, error) {
+	if s.Font != nil {
+		font := *s.Font
+		if font.Family == "" {
+			font.Family = Font
+		}
+		if font.Size == 0 {
+			font.Size = Size
+		}
+		if font.Color == "" {
+			font.Color = "000000"
+		}
+		s.Font = &font
+	}
+	return f.NewStyle(s)
+}
+
+// Paper is a sheet's paper size, as the paperSize codes of SpreadsheetML.
+type Paper int
+
+const (
+	Letter Paper = 1
+	A4     Paper = 9
+)
+
+// letterCountries use US Letter as their office paper (see doc.go).
+var letterCountries = map[string]bool{
+	"US": true, "CA": true, "MX": true, "GT": true, "BZ": true, "SV": true, "HN": true, "NI": true,
+	"CR": true, "PA": true, "CU": true, "DO": true, "PR": true, "VE": true, "CO": true, "CL": true, "PH": true,
+}
+
+// PaperFor is the paper of a country by its ISO 3166-1 code.
+func PaperFor(country string) Paper {
+	if letterCountries[strings.ToUpper(strings.TrimSpace(country))] {
+		return Letter
+	}
+	return A4
+}
+
+// PaperNamed is the paper of a --page-size value (A4 or Letter, any case);
+// A4 for anything else.
+func PaperNamed(name string) Paper {
+	if strings.EqualFold(strings.TrimSpace(name), "letter") {
+		return Letter
+	}
+	return A4
+}
+
+// Print is how a sheet prints.
+type Print struct {
+	Paper     Paper
+	Landscape bool
+	// Area is the printed range, "A1:F40"; empty prints what is used.
+	Area string
+	// TitleRows repeats rows on every page, "1:1" or "$4:$4".
+	TitleRows string
+	// FitHeight also fits the page height (a sheet known to fit on one
+	// page); otherwise only the width is fitted and pages run downward.
+	FitHeight bool
+}
+
+// SetPrint sets the page of a sheet: its paper, orientation, a fit to the
+// page width, the print area and repeated title rows.
+func SetPrint(f *excelize.File, sheet string, p Print) error {
+	orient := "portrait"
+	if p.Landscape {
+		orient = "landscape"
+	}
+	if p.Paper == 0 {
+		p.Paper = A4
+	}
+	height := 0
+	if p.FitHeight {
+		height = 1
+	}
+	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: ptr(true)}); err != nil {
+		return err
+	}
+	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{
+		Size: ptr(int(p.Paper)), Orientation: &orient, FitToWidth: ptr(1), FitToHeight: &height,
+	}); err != nil {
+		return err
+	}
+	q := QuoteSheet(sheet)
+	if p.Area != "" {
+		if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", Scope: sheet,
+			RefersTo: q + "!" + absolute(p.Area)}); err != nil {
+			return fmt.Errorf("print area of %s: %w", sheet, err)
+		}
+	}
+	if p.TitleRows != "" {
+		if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sheet,
+			RefersTo: q + "!" + absoluteRows(p.TitleRows)}); err != nil {
+			return fmt.Errorf("print titles of %s: %w", sheet, err)
+		}
+	}
+	return nil
+}
+
+// absolute turns "A1:F40" into "$A$1:$F$40".
+func absolute(ref string) string {
+	parts := strings.Split(strings.ReplaceAll(ref, "$", ""), ":")
+	for i, p := range parts {
+		j := strings.IndexAny(p, "0123456789")
+		if j > 0 {
+			parts[i] = "$" + p[:j] + "$" + p[j:]
+		} else {
+			parts[i] = "$" + p
+		}
+	}
+	return strings.Join(parts, ":")
+}
+
+// absoluteRows turns "1:1" into "$1:$1".
+func absoluteRows(ref string) string {
+	parts := strings.Split(strings.ReplaceAll(ref, "$", ""), ":")
+	for i, p := range parts {
+		parts[i] = "$" + p
+	}
+	return strings.Join(parts, ":")
+}
+
+// QuoteSheet quotes a sheet name for a reference when it needs it:
+// Event!$B$5 but 'Next steps'!$A$4.
+func QuoteSheet(s string) string {
+	plain := s != ""
+	for i, r := range s {
+		if !(r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || i > 0 && r >= '0' && r <= '9') {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", "''") + "'"
+}
+
+// Cell is the name of a cell by 1-based column and row. Columns and rows
+// come from the program, never from input, so a bad one is a bug.
+func Cell(col, row int) string {
+	name, err := excelize.CoordinatesToCellName(col, row)
+	if err != nil {
+		panic(err)
+	}
+	return name
+}
+
+// Col is the letters of a 1-based column.
+func Col(col int) string {
+	name, err := excelize.ColumnNumberToName(col)
+	if err != nil {
+		panic(err)
+	}
+	return name
+}
+
+func ptr[T any](v T) *T { return &v }

@@ -1,0 +1,283 @@
+package xlsxkit
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Props are a workbook's document properties.
+type Props struct {
+	Title, Subject, Creator, Keywords, Description, Category string
+	Language, Identifier, Version                            string
+	// Stamp is the created and modified date; the CLI derives it from
+	// SOURCE_DATE_EPOCH or the campaign, never the clock.
+	Stamp                time.Time
+	Application, Company string
+}
+
+// DocTime is a workbook's created/modified property for stamp: always
+// written, so that no clock reaches the file (2000-01-01 for a zero stamp).
+func DocTime(stamp time.Time) string {
+	if stamp.IsZero() {
+		return "2000-01-01T00:00:00Z"
+	}
+	return stamp.UTC().Format("2006-01-02T15:04:05Z")
+}
+
+// Write sets the properties, serialises the workbook and post-processes
+// its parts (see the package comment). Equal inputs give equal bytes.
+func Write(f *excelize.File, p Props) ([]byte, error) {
+	app := p.Application
+	if app == "" {
+		app = "opkit"
+	}
+	if err := f.SetAppProps(&excelize.AppProperties{Application: app, Company: p.Company}); err != nil {
+		return nil, fmt.Errorf("app properties: %w", err)
+	}
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		return nil, err
+	}
+	return Fix(buf.Bytes(), p)
+}
+
+// Fix rewrites the parts of a workbook excelize wrote; Write calls it.
+func Fix(data []byte, p Props) ([]byte, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, err
+	}
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	hasCore := false
+	for _, zf := range zr.File {
+		rc, err := zf.Open()
+		if err != nil {
+			return nil, err
+		}
+		body, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			return nil, err
+		}
+		name := zf.Name
+		switch {
+		case name == "docProps/core.xml":
+			body, hasCore = coreXML(p), true
+		case name == "[Content_Types].xml":
+			body = sortDefaults(body)
+		case name == "xl/styles.xml":
+			body = booleans(trimNamespaces(body))
+		case strings.HasPrefix(name, "xl/tables/") && strings.HasSuffix(name, ".xml"):
+			body = booleans(tableHeader(body))
+		case strings.HasPrefix(name, "xl/") && strings.HasSuffix(name, ".xml") && name != "xl/sharedStrings.xml":
+			body = booleans(body)
+		}
+		if err := put(zw, zf.FileHeader, body); err != nil {
+			return nil, err
+		}
+	}
+	if !hasCore {
+		return nil, fmt.Errorf("workbook has no docProps/core.xml")
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
+
+// fixedTime is the modification time of every zip entry (excelize's own),
+// so that no clock reaches the file.
+var fixedTime = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+
+func put(zw *zip.Writer, h zip.FileHeader, body []byte) error {
+	w, err := zw.CreateHeader(&zip.FileHeader{Name: h.Name, Method: zip.Deflate, Modified: fixedTime})
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(body)
+	return err
+}
+
+func coreXML(p Props) []byte {
+	var b bytes.Buffer
+	b.WriteString(xml.Header[:len(xml.Header)-1])
+	b.WriteString(`<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"` +
+		` xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"` +
+		` xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">`)
+	el := func(tag, v string) {
+		if v == "" {
+			return
+		}
+		b.WriteString("<" + tag + ">")
+		xml.EscapeText(&b, []byte(v))
+		b.WriteString("</" + tag + ">")
+	}
+	el("dc:title", p.Title)
+	el("dc:subject", p.Subject)
+	el("dc:creator", p.Creator)
+	el("cp:keywords", p.Keywords)
+	el("dc:description", p.Description)
+	el("cp:lastModifiedBy", p.Creator)
+	el("dc:identifier", p.Identifier)
+	el("dc:language", p.Language)
+	el("cp:category", p.Category)
+	el("cp:version", p.Version)
+	t := DocTime(p.Stamp)
+	b.WriteString(`<dcterms:created xsi:type="dcterms:W3CDTF">` + t + `</dcterms:created>`)
+	b.WriteString(`<dcterms:modified xsi:type="dcterms:W3CDTF">` + t + `</dcterms:modified>`)
+	b.WriteString(`</cp:coreProperties>`)
+	return b.Bytes()
+}
+
+var (
+	reTag  = regexp.MustCompile(`<[^>!?][^>]*>`)
+	reBool = regexp.MustCompile(`(\s)([A-Za-z][A-Za-z0-9:]*)="(true|false)"`)
+)
+
+// textAttrs carry words, not booleans: a header or a prompt that reads
+// "true" stays as it is.
+var textAttrs = map[string]bool{
+	"name": true, "displayName": true, "prompt": true, "promptTitle": true, "error": true,
+	"errorTitle": true, "tooltip": true, "display": true, "location": true, "comment": true,
+	"dataCellStyle": true, "headerRowCellStyle": true, "totalsRowLabel": true,
+}
+
+// booleans writes every boolean attribute 1/0.
+func booleans(body []byte) []byte {
+	return reTag.ReplaceAllFunc(body, func(tag []byte) []byte {
+		if !bytes.Contains(tag, []byte(`="true"`)) && !bytes.Contains(tag, []byte(`="false"`)) {
+			return tag
+		}
+		return reBool.ReplaceAllFunc(tag, func(a []byte) []byte {
+			m := reBool.FindSubmatch(a)
+			if textAttrs[string(m[2])] {
+				return a
+			}
+			v := "0"
+			if string(m[3]) == "true" {
+				v = "1"
+			}
+			return []byte(string(m[1]) + string(m[2]) + `="` + v + `"`)
+		})
+	})
+}
+
+var reTableStart = regexp.MustCompile(`<table\s[^>]*>`)
+
+// tableHeader declares the table's one header row (and no totals row),
+// which Excel assumes when the attribute is absent and others do not.
+func tableHeader(body []byte) []byte {
+	loc := reTableStart.FindIndex(body)
+	if loc == nil {
+		return body
+	}
+	tag := string(body[loc[0]:loc[1]])
+	add := ""
+	if !strings.Contains(tag, "headerRowCount=") {
+		add += ` headerRowCount="1"`
+	}
+	if !strings.Contains(tag, "totalsRowShown=") {
+		add += ` totalsRowShown="0"`
+	}
+	if add == "" {
+		return body
+	}
+	end := loc[1] - 1
+	if body[end-1] == '/' {
+		end--
+	}
+	out := append([]byte{}, body[:end]...)
+	out = append(out, add...)
+	return append(out, body[end:]...)
+}
+
+var (
+	reRoot    = regexp.MustCompile(`<([A-Za-z]+)(\s[^>]*)>`)
+	reNSDecl  = regexp.MustCompile(`\s+xmlns:([A-Za-z0-9]+)="[^"]*"`)
+	reIgnored = regexp.MustCompile(`mc:Ignorable="([^"]*)"`)
+)
+
+// trimNamespaces drops the namespace declarations of a part's root that
+// nothing in the part uses, and the unused prefixes of its mc:Ignorable.
+func trimNamespaces(body []byte) []byte {
+	start := bytes.Index(body, []byte("?>"))
+	if start < 0 {
+		start = 0
+	} else {
+		start += 2
+	}
+	loc := reRoot.FindSubmatchIndex(body[start:])
+	if loc == nil {
+		return body
+	}
+	rootStart, rootEnd := start+loc[0], start+loc[1]
+	root := body[rootStart:rootEnd]
+	rest := body[rootEnd:]
+	// The root's own attributes, without declarations and mc:Ignorable.
+	bare := reIgnored.ReplaceAll(reNSDecl.ReplaceAll(root, nil), nil)
+	uses := func(p string) bool {
+		return bytes.Contains(rest, []byte("<"+p+":")) || bytes.Contains(rest, []byte(" "+p+":")) ||
+			bytes.Contains(bare, []byte(" "+p+":"))
+	}
+	var ignorable []string
+	if m := reIgnored.FindSubmatch(root); m != nil {
+		for _, p := range strings.Fields(string(m[1])) {
+			if uses(p) && !slices.Contains(ignorable, p) {
+				ignorable = append(ignorable, p)
+			}
+		}
+	}
+	newRoot := reIgnored.ReplaceAllFunc(root, func([]byte) []byte {
+		if len(ignorable) == 0 {
+			return nil
+		}
+		return []byte(`mc:Ignorable="` + strings.Join(ignorable, " ") + `"`)
+	})
+	newRoot = reNSDecl.ReplaceAllFunc(newRoot, func(decl []byte) []byte {
+		p := string(reNSDecl.FindSubmatch(decl)[1])
+		if uses(p) || p == "mc" && len(ignorable) > 0 {
+			return decl
+		}
+		return nil
+	})
+	// excelize writes two spaces after the element name; removals leave more.
+	newRoot = regexp.MustCompile(`\s+`).ReplaceAll(newRoot, []byte(" "))
+	newRoot = bytes.Replace(newRoot, []byte(" >"), []byte(">"), 1)
+	out := append([]byte{}, body[:rootStart]...)
+	out = append(out, newRoot...)
+	return append(out, rest...)
+}
+
+var reDefault = regexp.MustCompile(`<Default [^>]*?(?:/>|></Default>)`)
+
+// sortDefaults sorts the <Default> entries of [Content_Types].xml, which
+// excelize writes in map order.
+func sortDefaults(body []byte) []byte {
+	locs := reDefault.FindAllIndex(body, -1)
+	if len(locs) < 2 {
+		return body
+	}
+	// The Defaults stand together; sort that run and leave the rest.
+	start, end := locs[0][0], locs[len(locs)-1][1]
+	var parts [][]byte
+	for _, l := range locs {
+		parts = append(parts, body[l[0]:l[1]])
+	}
+	if !bytes.Equal(bytes.Join(parts, nil), body[start:end]) {
+		return body // not one contiguous run: leave it alone
+	}
+	slices.SortFunc(parts, bytes.Compare)
+	out := append([]byte{}, body[:start]...)
+	out = append(out, bytes.Join(parts, nil)...)
+	return append(out, body[end:]...)
+}
