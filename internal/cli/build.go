@@ -77,7 +77,9 @@ func buildPacks(e *env, w *model.Workspace, wsDir string, countries []*model.Cou
 		return err
 	}
 	eng := engineFor(wsDir)
-	e.outs.add(filepath.Join(dir, pack.Dir))
+	if err := e.outs.add(e, filepath.Join(dir, pack.Dir)); err != nil {
+		return fmt.Errorf("build: %w", err)
+	}
 	// The plan is made over the whole workspace even when --country picks a
 	// few: a member's load and the day-apart rule depend on every event, and
 	// the agenda must name the member `opkit plan` shows.

@@ -2,8 +2,12 @@ package cli
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
+	"strings"
+	"sync"
 
+	"opkit/internal/atomicfile"
 	"opkit/internal/diag"
 	"opkit/internal/intake"
 	"opkit/internal/model"
@@ -80,9 +84,13 @@ func consolidate(e *env, w *model.Workspace, wsDir string, paths []string, dir, 
 	if err != nil {
 		return err
 	}
-	e.outs.add(filepath.Join(dir, report.Dir))
+	if err := e.outs.add(e, filepath.Join(dir, report.Dir)); err != nil {
+		return fmt.Errorf("consolidate: %w", err)
+	}
 	prog := newProgress(e, "reading returns", quiet)
-	res, err := report.Consolidate(w, paths, engineFor(wsDir), dir, report.Options{PageSize: page, Stamp: st, Progress: prog.Update, Today: runDay(e)})
+	res, err := consolidateInto(e, filepath.Join(dir, report.Dir), func(tmp string) (*intake.Log, error) {
+		return report.Consolidate(w, paths, engineFor(wsDir), tmp, report.Options{PageSize: page, Stamp: st, Progress: prog.Update, Today: runDay(e)})
+	})
 	prog.Done()
 	if err != nil {
 		return fmt.Errorf("consolidate: %w", err)
@@ -103,3 +111,59 @@ func consolidate(e *env, w *model.Workspace, wsDir string, paths []string, dir, 
 	}
 	return nil
 }
+
+// consolidateInto runs write into a temporary folder beside final and
+// swaps the finished report/ into place, so that the folder holds the
+// previous report or the new one, never files of two runs. An interruption
+// returns at once (the reading and the PDF cannot be stopped midway, and
+// need not be: what they write is never swapped in and is swept); it
+// waits only for a swap already under way, which takes two renames.
+func consolidateInto(e *env, final string, write func(outDir string) (*intake.Log, error)) (*intake.Log, error) {
+	tmp, err := atomicfile.TempDir(final)
+	if err != nil {
+		return nil, err
+	}
+	var mu sync.Mutex
+	stopped := false
+	type result struct {
+		log *intake.Log
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		log, err := write(tmp)
+		if err == nil {
+			mu.Lock()
+			if stopped {
+				err = e.ctx.Err()
+			} else {
+				err = atomicfile.Swap(filepath.Join(tmp, report.Dir), final)
+			}
+			mu.Unlock()
+		}
+		os.RemoveAll(tmp)
+		if err != nil {
+			// Say the file the user knows, not the temporary folder.
+			err = pathError{strings.ReplaceAll(err.Error(), tmp, filepath.Dir(final)), err}
+		}
+		done <- result{log, err}
+	}()
+	select {
+	case r := <-done:
+		return r.log, r.err
+	case <-e.ctx.Done():
+		mu.Lock()
+		stopped = true
+		mu.Unlock()
+		return nil, e.ctx.Err()
+	}
+}
+
+// pathError is an error whose message names other paths than its cause's.
+type pathError struct {
+	msg string
+	err error
+}
+
+func (e pathError) Error() string { return e.msg }
+func (e pathError) Unwrap() error { return e.err }

@@ -43,7 +43,9 @@ Example:
 
 func runDemo(e *env, dir string, quiet bool) error {
 	ws := filepath.Join(dir, "workspace")
-	e.outs.add(ws)
+	if err := e.outs.add(e, ws); err != nil {
+		return fmt.Errorf("demo: write workspace: %w", err)
+	}
 	n, err := extract(examples.Demo, "demo", ws)
 	if err != nil {
 		return err

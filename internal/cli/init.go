@@ -54,7 +54,9 @@ Example:
 				return fmt.Errorf("init: %w", err)
 			}
 		}
-		e.outs.add(dir)
+		if err := e.outs.addWorkspace(e, dir, folders(dir, names)); err != nil {
+			return fmt.Errorf("init: %w", err)
+		}
 		for _, n := range names {
 			if err := atomicfile.Write(filepath.Join(dir, filepath.FromSlash(n)), files[n]); err != nil {
 				return fmt.Errorf("init: %w", err)
@@ -67,6 +69,22 @@ Example:
 		return nil
 	}
 	return c
+}
+
+// folders lists the folders init writes files into, for the sweep of temp
+// files an interrupted init leaves: only these, at their top, never the
+// rest of what DIR holds.
+func folders(dir string, names []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, n := range names {
+		f := filepath.Dir(filepath.Join(dir, filepath.FromSlash(n)))
+		if !seen[f] {
+			seen[f] = true
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // addTemplates copies the built-in templates into the starter files under

@@ -44,7 +44,9 @@ func writePlan(e *env, w *model.Workspace, wsDir, dir, page string, quiet bool) 
 	if err != nil {
 		return err
 	}
-	e.outs.add(filepath.Join(dir, plan.Dir))
+	if err := e.outs.add(e, filepath.Join(dir, plan.Dir)); err != nil {
+		return fmt.Errorf("plan: %w", err)
+	}
 	p := plan.Make(w)
 	p.Observe(progressOn(w, wsDir, dir))
 	if err := plan.Write(p, w, engineFor(wsDir), dir, plan.Options{PageSize: page, Stamp: st}); err != nil {

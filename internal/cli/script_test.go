@@ -51,6 +51,7 @@ func TestScripts(t *testing.T) {
 			"clone":      cmdClone,
 			"interrupt":  cmdInterrupt,
 			"countfiles": cmdCountfiles,
+			"replicate":  cmdReplicate,
 		},
 	})
 }
@@ -261,8 +262,8 @@ func cmdClone(ts *testscript.TestScript, neg bool, args []string) {
 	}
 }
 
-// interrupt SIGNAL WAITFOR LOG CMD ARGS... starts CMD, waits until the path
-// WAITFOR exists (the run is under way), sends SIGNAL (INT, TERM or KILL)
+// interrupt SIGNAL WAITFOR LOG CMD ARGS... starts CMD, waits until a path
+// matching the glob WAITFOR exists (the run is under way), sends SIGNAL (INT, TERM or KILL)
 // and waits for the end. LOG gets "exit N" (or "signal S") and the stderr,
 // for grep.
 func cmdInterrupt(ts *testscript.TestScript, neg bool, args []string) {
@@ -284,7 +285,7 @@ func cmdInterrupt(ts *testscript.TestScript, neg bool, args []string) {
 	waitFor := ts.MkAbs(args[1])
 	deadline := time.Now().Add(60 * time.Second)
 	for {
-		if _, err := os.Stat(waitFor); err == nil {
+		if m, _ := filepath.Glob(waitFor); len(m) > 0 {
 			break
 		}
 		if time.Now().After(deadline) {
@@ -295,7 +296,9 @@ func cmdInterrupt(ts *testscript.TestScript, neg bool, args []string) {
 		time.Sleep(2 * time.Millisecond)
 	}
 	ts.Check(cmd.Process.Signal(sig))
+	sent := time.Now()
 	err := cmd.Wait()
+	took := time.Since(sent)
 	status := "exit 0"
 	if err != nil {
 		var ee *exec.ExitError
@@ -308,8 +311,11 @@ func cmdInterrupt(ts *testscript.TestScript, neg bool, args []string) {
 			status = fmt.Sprintf("exit %d", ee.ExitCode())
 		}
 	}
-	ts.Logf("%s after %s\n%s", status, args[0], stderr.String())
-	ts.Check(os.WriteFile(ts.MkAbs(args[2]), []byte(status+"\n"+stderr.String()), 0o644))
+	ts.Logf("%s %s after %s\n%s", status, took.Round(time.Millisecond), args[0], stderr.String())
+	// "stopped within N s" (N rounded up) lets a script check that a run
+	// ends well before the 15 s grace.
+	secs := int(took/time.Second) + 1
+	ts.Check(os.WriteFile(ts.MkAbs(args[2]), []byte(fmt.Sprintf("%s\nstopped within %d s\n%s", status, secs, stderr.String())), 0o644))
 }
 
 func lookPath(ts *testscript.TestScript, name string) string {
@@ -321,4 +327,21 @@ func lookPath(ts *testscript.TestScript, name string) string {
 	}
 	ts.Fatalf("%s not found in PATH", name)
 	return ""
+}
+
+// replicate FILE DIR N copies FILE into DIR as N files (copy-001.xlsx ...):
+// a returns folder that takes a while to read.
+func cmdReplicate(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 3 || neg {
+		ts.Fatalf("usage: replicate FILE DIR N")
+	}
+	data, err := os.ReadFile(ts.MkAbs(args[0]))
+	ts.Check(err)
+	n, err := strconv.Atoi(args[2])
+	ts.Check(err)
+	dir := ts.MkAbs(args[1])
+	ts.Check(os.MkdirAll(dir, 0o755))
+	for i := range n {
+		ts.Check(os.WriteFile(filepath.Join(dir, fmt.Sprintf("copy-%03d%s", i+1, filepath.Ext(args[0]))), data, 0o644))
+	}
 }

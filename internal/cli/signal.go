@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"sync"
 	"syscall"
 	"time"
@@ -32,29 +33,126 @@ func (e interrupted) status() int {
 }
 
 // outputs are the folders a command writes into. atomicfile writes each
-// file as .NAME.tmp-* and renames it, so a file with its final name is
-// always whole; what an interrupted (or killed) run leaves behind is those
-// temp files, which sweep removes.
+// file as .NAME.tmp-opkit-* and renames it, so a file with its final name
+// is always whole; what an interrupted (or killed) run leaves behind is
+// those temp files, which sweep removes.
+//
+// Each output root (the -o folder; the workspace for init) is locked for
+// the whole command, so that a second run into it waits for the first
+// instead of sweeping away the temp files the first is writing.
 type outputs struct {
-	mu   sync.Mutex
-	dirs []string
+	mu    sync.Mutex
+	trees []string // swept at any depth: folders only opkit writes
+	flats []string // swept at their top only: a workspace (.git/ inside)
+	locks map[string]func()
 }
 
-// add registers dir and removes temp files a killed earlier run left there
-// (SIGKILL cannot be caught, so this is the only moment to clean them).
-func (o *outputs) add(dir string) {
+// lockWait bounds how long a run waits for another run into the same
+// folder; a build of 200 packs takes well under it.
+var lockWait = 2 * time.Minute
+
+// add registers dir, an output folder only opkit writes (packs/, report/,
+// plan/), locks its parent, the output root, and removes temp files a
+// killed earlier run left (SIGKILL cannot be caught, so this is the only
+// moment to clean them).
+func (o *outputs) add(e *env, dir string) error {
+	if err := o.lock(e, filepath.Dir(dir)); err != nil {
+		return err
+	}
 	o.mu.Lock()
-	o.dirs = append(o.dirs, dir)
+	o.trees = append(o.trees, dir)
 	o.mu.Unlock()
 	atomicfile.Sweep(dir)
+	atomicfile.SweepFlat(filepath.Dir(dir)) // a swapped folder's leftovers
+	return nil
+}
+
+// addWorkspace registers the folders of a workspace a command writes
+// (init): dir is locked, and the folders are swept at their top only, so
+// nothing else anyone keeps there (.git/) is touched.
+func (o *outputs) addWorkspace(e *env, dir string, folders []string) error {
+	if err := o.lock(e, dir); err != nil {
+		return err
+	}
+	o.mu.Lock()
+	o.flats = append(o.flats, folders...)
+	o.mu.Unlock()
+	for _, f := range folders {
+		atomicfile.SweepFlat(f)
+	}
+	return nil
+}
+
+// lock takes the lock of root once per command, waiting for another run
+// that holds it (saying so once) up to lockWait or an interruption.
+func (o *outputs) lock(e *env, root string) error {
+	key, err := filepath.Abs(root)
+	if err != nil {
+		key = filepath.Clean(root)
+	}
+	o.mu.Lock()
+	_, have := o.locks[key]
+	o.mu.Unlock()
+	if have {
+		return nil
+	}
+	deadline := time.Now().Add(lockWait)
+	said := false
+	for {
+		unlock, held, err := atomicfile.TryLock(root)
+		if err != nil {
+			return fmt.Errorf("cannot write into %s: %w", root, err)
+		}
+		if !held {
+			o.mu.Lock()
+			if o.locks == nil {
+				o.locks = map[string]func(){}
+			}
+			o.locks[key] = unlock
+			o.mu.Unlock()
+			return nil
+		}
+		if time.Now().After(deadline) {
+			return folderInUse{root}
+		}
+		if !said {
+			fmt.Fprintf(e.stderr, "opkit: %s is in use by another opkit run; waiting for it to finish (up to %s)\n", root, lockWait)
+			said = true
+		}
+		select {
+		case <-e.ctx.Done():
+			return folderInUse{root}
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
+}
+
+// release drops the locks at the end of the command.
+func (o *outputs) release() {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	for k, unlock := range o.locks {
+		unlock()
+		delete(o.locks, k)
+	}
+}
+
+// folderInUse is the error of a run that did not get its output folder.
+type folderInUse struct{ dir string }
+
+func (e folderInUse) Error() string {
+	return fmt.Sprintf("%s is in use by another opkit run, which has not finished; run again when it has, or write elsewhere with -o", e.dir)
 }
 
 func (o *outputs) sweep() int {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	n := 0
-	for _, d := range o.dirs {
-		n += atomicfile.Sweep(d)
+	for _, d := range o.trees {
+		n += atomicfile.Sweep(d) + atomicfile.SweepFlat(filepath.Dir(d))
+	}
+	for _, d := range o.flats {
+		n += atomicfile.SweepFlat(d)
 	}
 	return n
 }
@@ -78,6 +176,7 @@ func runInterruptible(e *env, args []string) error {
 	ctx, cancel := context.WithCancel(e.ctx)
 	defer cancel()
 	e.ctx = ctx
+	defer e.outs.release()
 	done := make(chan error, 1)
 	go func() { done <- run(e, args) }()
 	select {

@@ -1,6 +1,13 @@
 package cli
 
 import (
+	"errors"
+	"strings"
+	"time"
+
+	"context"
+	"io"
+	"opkit/internal/atomicfile"
 	"os"
 	"path/filepath"
 	"syscall"
@@ -10,11 +17,14 @@ import (
 func TestSweepKeepsFinalFiles(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string]bool{ // name -> removed
-		"packs/ar/ar-agenda.pdf":           true,
-		"packs/ar/.ar-agenda.pdf.tmp-1":    false,
-		"packs/ci/.ci-outcome.xlsx.tmp-77": false,
-		"packs/ci/ci-outcome.xlsx":         true,
-		"packs/.gitignore":                 true,
+		"packs/ar/ar-agenda.pdf":                 true,
+		"packs/ar/.ar-agenda.pdf.tmp-opkit-1":    false,
+		"packs/ci/.ci-outcome.xlsx.tmp-opkit-77": false,
+		"packs/ci/.notes.txt.tmp-77":             true, // not opkit's
+		".report.tmp-opkit-3/report/intake.csv":  false,
+		".git/.index.tmp-opkit-9":                true, // not an output folder
+		"packs/ci/ci-outcome.xlsx":               true,
+		"packs/.gitignore":                       true,
 	}
 	for name := range files {
 		p := filepath.Join(dir, name)
@@ -26,7 +36,11 @@ func TestSweepKeepsFinalFiles(t *testing.T) {
 		}
 	}
 	var o outputs
-	o.add(filepath.Join(dir, "packs")) // sweeps what a killed run left
+	e := &env{ctx: context.Background(), stderr: io.Discard}
+	if err := o.add(e, filepath.Join(dir, "packs")); err != nil { // sweeps what a killed run left
+		t.Fatal(err)
+	}
+	defer o.release()
 	for name, keep := range files {
 		_, err := os.Stat(filepath.Join(dir, name))
 		if exists := err == nil; exists != keep {
@@ -44,5 +58,28 @@ func TestInterruptedStatus(t *testing.T) {
 	}
 	if got := (interrupted{sig: os.Interrupt}).status(); got != 130 {
 		t.Errorf("SIGINT: %d, want 130", got)
+	}
+}
+
+// TestFolderInUse: a run that cannot get its output folder within the wait
+// says so and names the folder.
+func TestFolderInUse(t *testing.T) {
+	root := t.TempDir()
+	unlock, held, err := atomicfile.TryLock(root)
+	if err != nil || held {
+		t.Fatal(held, err)
+	}
+	defer unlock()
+	defer func(w time.Duration) { lockWait = w }(lockWait)
+	lockWait = 300 * time.Millisecond
+	var stderr strings.Builder
+	var o outputs
+	err = o.add(&env{ctx: context.Background(), stderr: &stderr}, filepath.Join(root, "packs"))
+	var fu folderInUse
+	if !errors.As(err, &fu) || !strings.Contains(err.Error(), root+" is in use by another opkit run") {
+		t.Fatalf("err = %v", err)
+	}
+	if !strings.Contains(stderr.String(), "waiting") {
+		t.Errorf("stderr %q does not say it waits", stderr.String())
 	}
 }
