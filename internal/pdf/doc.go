@@ -30,6 +30,17 @@
 // Every character is checked against the fonts before layout (see Missing):
 // a document that would show an empty box is an error instead.
 //
+// Arabic (arabic.go, bidi.go, rtl.go): text is shaped into the
+// presentation forms Noto Sans Arabic carries before lines are broken, each
+// line is then reordered with the Unicode bidi algorithm and drawn in
+// pieces of one font each (Noto Sans for Latin, digits and punctuation the
+// Arabic font lacks). A right-to-left document (Lang "ar") is laid out in
+// left-to-right geometry and mirrored as a whole, so that paragraphs are
+// right-aligned and lists, tables, headings, contents, charts and page
+// furniture read from the right. Neutral characters between the two
+// directions and mirrored brackets carry ActualText, so that pdftotext
+// extracts logical order (after NFKC normalisation).
+//
 // Output is reproducible: dates come from Document.Date and fpdf's catalog
 // is sorted, so the same document gives the same bytes.
 package pdf

@@ -21,7 +21,7 @@ const (
 )
 
 // fpdfStyle is the style string fpdf keys its fonts by.
-func (s style) fpdfStyle() string { return [...]string{"", "B", "I", "BI"}[s] }
+func (s style) fpdfStyle() string { return [...]string{"", "B", "I", "BI"}[s&3] }
 
 // face is what layout needs from one font file: advance widths in the
 // same 1/1000 em units fpdf uses (so positions computed here match what fpdf
@@ -29,6 +29,7 @@ func (s style) fpdfStyle() string { return [...]string{"", "B", "I", "BI"}[s] }
 type face struct {
 	widths []uint16 // indexed by rune below 0x10000; slot 0 holds the missing width
 	mapped []bool   // indexed by rune below 0x10000
+	ar     *face    // the Arabic face of the same weight (arabic.go), for runes this one lacks
 }
 
 type fontSet struct {
@@ -56,12 +57,17 @@ func loadFonts() (*fontSet, error) {
 			}
 			fonts.faces[i] = f
 		}
+		fonts.err = attachArabic(&fonts)
 	})
 	return &fonts, fonts.err
 }
 
-// width returns the advance of s at size pt, in mm.
+// width returns the advance of s at size pt, in mm. Arabic letters are
+// measured shaped, as they are drawn.
 func (f *face) width(s string, size float64) float64 {
+	if f.ar != nil && needsShaping(s) {
+		s = shape(s)
+	}
 	w := 0
 	for _, r := range s {
 		w += f.runeWidth(r)
@@ -70,10 +76,14 @@ func (f *face) width(s string, size float64) float64 {
 }
 
 // runeWidth mirrors fpdf's GetStringSymbolWidth: mapped runes (combining
-// marks included, at zero) use their advance, others the missing width.
+// marks included, at zero) use their advance, runes only the Arabic face
+// has use its advance (they are drawn with it), others the missing width.
 func (f *face) runeWidth(r rune) int {
 	if r > 0 && int(r) < len(f.widths) && f.mapped[r] {
 		return int(f.widths[r])
+	}
+	if f.ar != nil && r > 0 && int(r) < len(f.ar.widths) && f.ar.mapped[r] {
+		return int(f.ar.widths[r])
 	}
 	return int(f.widths[0]) // slot 0 holds the missing width, see parseFace
 }

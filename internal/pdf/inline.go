@@ -127,9 +127,10 @@ type textStyle struct {
 // piece is a measured stretch of text on a line, at offset x from the line
 // start.
 type piece struct {
-	text string
-	ts   textStyle
-	x, w float64
+	text   string
+	ts     textStyle
+	x, w   float64
+	actual string // what to extract instead: the logical bracket of a mirrored one (rtl.go)
 }
 
 type lineBox struct {
@@ -161,6 +162,7 @@ type para struct {
 func (l *layout) tokens(runs []run, p para) []token {
 	var toks []token
 	var word []piece
+	runs = shapeRuns(runs) // Arabic letters take their contextual forms (arabic.go)
 	flush := func() {
 		if len(word) > 0 {
 			w := 0.0

@@ -63,8 +63,10 @@ type op struct {
 	size       float64
 	color      rgb
 	url        string
-	dest       int // heading index, for opLinkDest, opDest, opPageRef
-	level      int // outline level for opBookmark
+	dest       int    // heading index, for opLinkDest, opDest, opPageRef
+	level      int    // outline level for opBookmark
+	visual     bool   // in its final place; text in drawing order, in one font (rtl.go)
+	actual     string // text extracted instead of the glyphs (rtl.go)
 }
 
 type page struct {
@@ -279,9 +281,7 @@ func (l *layout) drawLine(ln lineBox, x, base, size float64) {
 		l.add(op{kind: opText, x: m.x, y: base, text: m.text, st: m.ts.st, size: m.ts.size, color: m.ts.color})
 		l.marker = nil
 	}
-	for _, pc := range merge(ln.pieces) {
-		l.drawPiece(pc, x, base)
-	}
+	l.drawLineAt(ln, x, base)
 }
 
 func (l *layout) drawPiece(pc piece, x, base float64) {
@@ -381,9 +381,7 @@ func (l *layout) heading(n *ast.Heading, x, w float64) {
 	}
 	for _, ln := range lines {
 		base := l.y + lh/2 + size*ptToMM*0.36
-		for _, pc := range merge(ln.pieces) {
-			l.drawPiece(pc, x+numW, base)
-		}
+		l.drawLineAt(ln, x+numW, base)
 		l.y += lh
 	}
 	if lv == 1 {

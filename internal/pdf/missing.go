@@ -25,7 +25,7 @@ func drawable(fs *fontSet, err error, r rune) bool {
 		return false
 	}
 	for _, f := range fs.faces {
-		if !f.mapped[r] {
+		if !f.mapped[r] && (f.ar == nil || !f.ar.mapped[r]) {
 			return false
 		}
 	}

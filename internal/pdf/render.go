@@ -113,6 +113,9 @@ func layoutDoc(doc *render.Document, ps pageSize, fs *fontSet) (*layout, []*page
 	for i, h := range body.headings {
 		final[i] = offset + h.page + 1
 	}
+	if body.rtl() {
+		body.mirror(pages, final)
+	}
 	return body, pages, final, nil
 }
 
@@ -128,9 +131,7 @@ func (l *layout) cover() *page {
 		lines := c.wrap(c.tokens([]run{{text: a}}, para{size: 10, color: mutedColor}), w-30)
 		y := c.top + 4 + 11 - float64(len(lines)-1)*2.4
 		for _, ln := range lines {
-			for _, pc := range merge(ln.pieces) {
-				c.drawPiece(pc, c.left+28, y+1.5)
-			}
+			c.drawLineAt(ln, c.left+28, y+1.5)
 			y += 5
 		}
 	}
@@ -139,17 +140,13 @@ func (l *layout) cover() *page {
 	c.y += 8
 	for _, ln := range c.wrap(c.tokens([]run{{text: l.doc.Title}}, para{size: 28, st: bold, color: headColor}), w) {
 		c.y += 28 * ptToMM
-		for _, pc := range merge(ln.pieces) {
-			c.drawPiece(pc, c.left, c.y)
-		}
+		c.drawLineAt(ln, c.left, c.y)
 		c.y += 28 * ptToMM * 0.3
 	}
 	c.y += 4
 	for _, ln := range c.wrap(c.tokens([]run{{text: l.doc.Subtitle}}, para{size: 15, color: textColor}), w) {
 		c.y += 15 * ptToMM
-		for _, pc := range merge(ln.pieces) {
-			c.drawPiece(pc, c.left, c.y)
-		}
+		c.drawLineAt(ln, c.left, c.y)
 		c.y += 15 * ptToMM * 0.4
 	}
 	if m := cleanText(l.doc.Marking); m != "" {
@@ -201,9 +198,7 @@ func (l *layout) contents(hs []heading) {
 			if j == 0 && h.number != "" {
 				l.add(op{kind: opText, x: x + indent, y: b, text: h.number, st: st, size: bodySize, color: textColor})
 			}
-			for _, pc := range merge(ln.pieces) {
-				l.drawPiece(pc, tx, b)
-			}
+			l.drawLineAt(ln, tx, b)
 			if j == len(lines)-1 {
 				l.add(op{kind: opLine, level: 1, x: tx + ln.w + 2, y: b, w: x + w - numCol + 1, h: b, color: mutedColor, size: 0.35})
 				l.add(op{kind: opPageRef, x: x + w, y: b, dest: i, st: st, size: bodySize, color: textColor})
@@ -238,8 +233,13 @@ func (l *layout) emit(pages []*page, final []int) ([]byte, error) {
 	// One pass over what is drawn: the styles to embed, whether the logo
 	// is, and the characters. Text can reach the page without passing the
 	// source check (an entity such as &#x4E2D; resolves only in layout).
-	used := [4]bool{regular: true, bold: true}
+	used := [8]bool{regular: true, bold: true}
 	hasLogo := false
+	for _, s := range []string{doc.Title, doc.Header, doc.Marking} {
+		if usesArabic(s) {
+			used[arabicBit], used[arabicBit|bold] = true, true
+		}
+	}
 	for _, p := range pages {
 		for _, o := range p.ops {
 			switch o.kind {
@@ -247,7 +247,10 @@ func (l *layout) emit(pages []*page, final []int) ([]byte, error) {
 				if r, bad := missingIn(o.text); bad {
 					return nil, fmt.Errorf("character %U %q in %q is not in the embedded fonts", r, r, o.text)
 				}
-				used[o.st] = true
+				used[o.st.fontStyle()] = true
+				if !o.visual && usesArabic(o.text) {
+					used[arabicBit], used[arabicBit|bold] = true, true
+				}
 			case opPageRef:
 				used[o.st] = true
 			case opImage:
@@ -255,17 +258,17 @@ func (l *layout) emit(pages []*page, final []int) ([]byte, error) {
 			}
 		}
 	}
-	files := fontFiles()
 	for st := range used {
 		if !used[st] {
 			continue
 		}
-		f.AddUTF8FontFromBytes(assets.FontFamily, style(st).fpdfStyle(), files[st])
+		s := style(st)
+		f.AddUTF8FontFromBytes(s.family(), s.fpdfStyle(), s.file())
 		// fpdf prints a bad font's parse error instead of returning it;
 		// selecting the font turns that into an error.
-		f.SetFont(assets.FontFamily, style(st).fpdfStyle(), 10)
+		f.SetFont(s.family(), s.fpdfStyle(), 10)
 		if err := f.Error(); err != nil {
-			return nil, fmt.Errorf("load %s font: %w", style(st).fpdfStyle(), err)
+			return nil, fmt.Errorf("load %s %s font: %w", s.family(), s.fpdfStyle(), err)
 		}
 	}
 	if hasLogo {
@@ -276,7 +279,7 @@ func (l *layout) emit(pages []*page, final []int) ([]byte, error) {
 		links[i] = f.AddLink()
 	}
 
-	e := emitter{f: f}
+	e := emitter{f: f, rtl: l.rtl()}
 	total := len(pages)
 	for i, p := range pages {
 		f.AddPage()
@@ -284,7 +287,11 @@ func (l *layout) emit(pages []*page, final []int) ([]byte, error) {
 		for _, o := range p.ops {
 			switch o.kind {
 			case opText:
-				e.text(o.x, o.y, o.text, o.st, o.size, o.color)
+				if o.visual {
+					e.visual(o.x, o.y, o.text, o.actual, o.st, o.size, o.color)
+				} else {
+					e.text(o.x, o.y, o.text, o.st, o.size, o.color)
+				}
 			case opPageRef:
 				s := strconv.Itoa(final[o.dest])
 				e.text(o.x-l.fonts.faces[o.st].width(s, o.size), o.y, s, o.st, o.size, o.color)
@@ -342,7 +349,8 @@ func (l *layout) furniture(e *emitter, n, total int, cover bool) {
 	}
 	if !cover {
 		if h := cleanText(doc.Header); h != "" {
-			e.text(x0, headerBase, l.fit(h, regular, furnitureSz, x1-x0), regular, furnitureSz, mutedColor)
+			h = l.fit(h, regular, furnitureSz, x1-x0)
+			e.text(l.at(x0, l.fonts.faces[regular].width(h, furnitureSz)), headerBase, h, regular, furnitureSz, mutedColor)
 		}
 		e.stroke(ruleColor, 0.25)
 		e.f.Line(x0, headerRule, x1, headerRule)
@@ -351,9 +359,10 @@ func (l *layout) furniture(e *emitter, n, total int, cover bool) {
 	e.f.Line(x0, l.ph-footerRule, x1, l.ph-footerRule)
 	pg := l.lab.pageOf(n, total)
 	pw := l.fonts.faces[regular].width(pg, furnitureSz)
-	e.text(x1-pw, l.ph-footerBase, pg, regular, furnitureSz, mutedColor)
+	e.text(l.at(x1-pw, pw), l.ph-footerBase, pg, regular, furnitureSz, mutedColor)
 	if t := cleanText(doc.Title); t != "" && !cover {
-		e.text(x0, l.ph-footerBase, l.fit(t, regular, furnitureSz, x1-x0-pw-8), regular, furnitureSz, mutedColor)
+		t = l.fit(t, regular, furnitureSz, x1-x0-pw-8)
+		e.text(l.at(x0, l.fonts.faces[regular].width(t, furnitureSz)), l.ph-footerBase, t, regular, furnitureSz, mutedColor)
 	}
 }
 
@@ -381,6 +390,7 @@ func (l *layout) fit(s string, st style, size, w float64) string {
 // emitter skips redundant fpdf state changes.
 type emitter struct {
 	f        *fpdf.Fpdf
+	rtl      bool // the document is right to left: text is reordered as such
 	font     style
 	size     float64
 	fontSet  bool
@@ -393,9 +403,20 @@ type emitter struct {
 	lineWSet bool
 }
 
+// text draws logical text starting at x; see bidiText.
 func (e *emitter) text(x, y float64, s string, st style, size float64, c rgb) {
+	if e.rtl || hasRTL(s) {
+		e.bidiText(x, y, s, st, size, c)
+		return
+	}
+	e.glyphs(x, y, s, st, size, c)
+}
+
+// glyphs draws s as it is, in the font of st.
+func (e *emitter) glyphs(x, y float64, s string, st style, size float64, c rgb) {
+	st = st.fontStyle()
 	if !e.fontSet || e.font != st || e.size != size {
-		e.f.SetFont(assets.FontFamily, st.fpdfStyle(), size)
+		e.f.SetFont(st.family(), st.fpdfStyle(), size)
 		e.font, e.size, e.fontSet = st, size, true
 	}
 	if !e.tcSet || e.tc != c {

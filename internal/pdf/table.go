@@ -141,9 +141,7 @@ func (l *layout) drawRow(r, head *row, x float64, widths []float64, lh float64, 
 					off = (cw - ln.w) / 2
 				}
 				base := l.y + cellPadY + float64(j-from)*lh + lh/2 + tableSize*ptToMM*0.36
-				for _, pc := range merge(ln.pieces) {
-					l.drawPiece(pc, cx+off, base)
-				}
+				l.drawLineAt(ln, cx+off, base)
 			}
 			cx += cw
 		}
