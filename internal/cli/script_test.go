@@ -52,6 +52,7 @@ func TestScripts(t *testing.T) {
 			"interrupt":  cmdInterrupt,
 			"countfiles": cmdCountfiles,
 			"replicate":  cmdReplicate,
+			"mkfifo":     cmdMkfifo,
 		},
 	})
 }
@@ -344,4 +345,12 @@ func cmdReplicate(ts *testscript.TestScript, neg bool, args []string) {
 	for i := range n {
 		ts.Check(os.WriteFile(filepath.Join(dir, fmt.Sprintf("copy-%03d%s", i+1, filepath.Ext(args[0]))), data, 0o644))
 	}
+}
+
+// mkfifo PATH makes a named pipe, which no writer will ever open.
+func cmdMkfifo(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 1 || neg {
+		ts.Fatalf("usage: mkfifo PATH")
+	}
+	ts.Check(syscall.Mkfifo(ts.MkAbs(args[0]), 0o644))
 }

@@ -142,6 +142,10 @@ func (e *Engine) parse(lang, file string) (*template.Template, string, error) {
 		case err == nil:
 			src, display = b, "templates/"+file
 		case !errors.Is(err, fs.ErrNotExist):
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				err = pe.Err // the path is said already
+			}
 			return nil, "", fmt.Errorf("read templates/%s: %w", file, err)
 		}
 	}

@@ -29,6 +29,7 @@ type book struct {
 	wrap   int
 	title  int
 	err    error
+	long   []longPart // longtext.go
 }
 
 func (b *book) check(err error) {
@@ -41,7 +42,7 @@ func (b *book) str(sheet string, col, row int, s string) {
 	if s == "" {
 		return
 	}
-	b.check(b.f.SetCellStr(sheet, cell(col, row), s))
+	b.check(b.f.SetCellStr(sheet, cell(col, row), b.fit(sheet, col, row, s)))
 }
 
 func (b *book) int(sheet string, col, row, n int) {
@@ -145,6 +146,7 @@ func consolidatedXLSX(ws *model.Workspace, log *intake.Log, d *Data, stamp time.
 	b.intakeSheet(log)
 	b.awaitedSheet(ws, log)
 	b.overviewSheet(overview, d)
+	b.longTextsSheet() // longtext.go: the rest of texts too long for a cell
 
 	b.f.SetActiveSheet(0)
 	if b.err != nil {
