@@ -9,6 +9,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"opkit/internal/i18n"
 	"opkit/internal/model"
 	"opkit/internal/xlsxkit"
 )
@@ -152,7 +153,8 @@ func Workbook(p *Plan, stamp time.Time, paper xlsxkit.Paper) ([]byte, error) {
 			return nil, fmt.Errorf("sheet %s: %w", sh.name, err)
 		}
 		area := cellName(0, 0) + ":" + cellName(len(sh.headers)-1, max(len(sh.rows), 1))
-		if err := xlsxkit.SetPrint(f, sh.name, xlsxkit.Print{Paper: paper, Landscape: true, Area: area, TitleRows: "1:1"}); err != nil {
+		if err := xlsxkit.SetPrint(f, sh.name, xlsxkit.Print{Paper: paper, Landscape: true, Area: area, TitleRows: "1:1",
+			Marking: p.Words("doc.marking"), Footer: i18n.T(p.Lang, "workbook.page")}); err != nil {
 			return nil, fmt.Errorf("sheet %s: %w", sh.name, err)
 		}
 	}

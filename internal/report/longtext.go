@@ -61,7 +61,7 @@ func (b *book) fit(sheet string, col, row int, s string) string {
 		return s
 	}
 	name := tLongTexts.In(b.lang)
-	first := len(b.long) + 2 // the sheet's first free row (row 1 is the header)
+	first := len(b.long) + firstRow // the sheet's first free row (below the marking and the headers)
 	// The pointer is at most ~90 units; the first cell keeps the rest.
 	parts := cellParts(s, intake.MaxCellChars-120)
 	head, rest := parts[0], cellParts(s[len(parts[0]):], intake.MaxCellChars)
@@ -79,15 +79,13 @@ func (b *book) longTextsSheet() {
 		return
 	}
 	sheet := tLongTexts.In(b.lang)
-	_, err := b.f.NewSheet(sheet)
-	b.check(err)
+	b.begin(sheet, []string{tLongWhere.In(b.lang), tLongPart.In(b.lang), tLongText.In(b.lang)}, []float64{28, 8, 100})
 	for i, p := range b.long {
-		row := i + 2
+		row := firstRow + i
 		b.check(b.f.SetCellStr(sheet, cell(1, row), p.where))
 		b.int(sheet, 2, row, p.part)
 		b.check(b.f.SetCellStr(sheet, cell(3, row), p.text))
+		b.check(b.f.SetRowHeight(sheet, row, xlsxkit.MaxRowHeight))
 	}
-	b.table(sheet, "LongTexts", []string{tLongWhere.In(b.lang), tLongPart.In(b.lang), tLongText.In(b.lang)}, []float64{28, 8, 100}, len(b.long))
-	b.style(sheet, 1, 1, 3, 1, b.header)
-	b.style(sheet, 3, 2, 3, len(b.long)+1, b.wrap)
+	b.end(sheet, "LongTexts", 3, len(b.long), 0)
 }

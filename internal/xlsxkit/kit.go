@@ -3,6 +3,7 @@ package xlsxkit
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -76,7 +77,17 @@ type Print struct {
 	// FitHeight also fits the page height (a sheet known to fit on one
 	// page); otherwise only the width is fitted and pages run downward.
 	FitHeight bool
+	// Marking is printed at the top left of every page ("COALITION STAFF
+	// ONLY"), with the sheet's name at the right.
+	Marking string
+	// Footer is centred at the foot of every page; &P and &N stand for the
+	// page number and the number of pages.
+	Footer string
 }
+
+// HeaderText escapes text for a page header or footer, where & starts a
+// code.
+func HeaderText(s string) string { return strings.ReplaceAll(s, "&", "&&") }
 
 // SetPrint sets the page of a sheet: its paper, orientation, a fit to the
 // page width, the print area and repeated title rows.
@@ -99,6 +110,18 @@ func SetPrint(f *excelize.File, sheet string, p Print) error {
 		Size: ptr(int(p.Paper)), Orientation: &orient, FitToWidth: ptr(1), FitToHeight: &height,
 	}); err != nil {
 		return err
+	}
+	if p.Marking != "" || p.Footer != "" {
+		hf := &excelize.HeaderFooterOptions{OddFooter: p.Footer}
+		if p.Footer != "" {
+			hf.OddFooter = "&C" + p.Footer
+		}
+		if p.Marking != "" {
+			hf.OddHeader = `&L&"-,Bold"` + HeaderText(p.Marking) + "&R&A"
+		}
+		if err := f.SetHeaderFooter(sheet, hf); err != nil {
+			return fmt.Errorf("page header of %s: %w", sheet, err)
+		}
 	}
 	q := QuoteSheet(sheet)
 	if p.Area != "" {
@@ -175,3 +198,32 @@ func Col(col int) string {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// LineHeight is the height in points of one line of body text, and
+// MaxRowHeight the tallest row the format allows.
+const (
+	LineHeight   = 15.0
+	MaxRowHeight = 409.0
+)
+
+// Lines estimates how many lines s takes when wrapped in a column width
+// characters wide. Not every program grows a row to fit wrapped text on
+// opening, so writers set row heights from it.
+func Lines(s string, width float64) int {
+	if s == "" {
+		return 0
+	}
+	// Body text is proportional: about 1.15 characters per unit of width
+	// (the width of a "0").
+	per := max(int(width*1.15), 1)
+	n := 0
+	for _, line := range strings.Split(s, "\n") {
+		n += max(1, (utf8.RuneCountInString(line)+per-1)/per)
+	}
+	return n
+}
+
+// RowHeight is the height of a row holding lines lines of body text.
+func RowHeight(lines int) float64 {
+	return min(LineHeight*float64(max(lines, 1))+3, MaxRowHeight)
+}

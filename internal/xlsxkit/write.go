@@ -77,6 +77,8 @@ func Fix(data []byte, p Props) ([]byte, error) {
 			body = sortDefaults(body)
 		case name == "xl/styles.xml":
 			body = booleans(trimNamespaces(body))
+		case strings.HasPrefix(name, "xl/charts/chart") && strings.HasSuffix(name, ".xml"):
+			body = booleans(chartXML(body))
 		case strings.HasPrefix(name, "xl/tables/") && strings.HasSuffix(name, ".xml"):
 			body = booleans(tableHeader(body))
 		case strings.HasPrefix(name, "xl/") && strings.HasSuffix(name, ".xml") && name != "xl/sharedStrings.xml":
@@ -170,6 +172,32 @@ func booleans(body []byte) []byte {
 			return []byte(string(m[1]) + string(m[2]) + `="` + v + `"`)
 		})
 	})
+}
+
+var (
+	reView3D     = regexp.MustCompile(`<view3D>.*?</view3D>`)
+	reDLbls      = regexp.MustCompile(`<dLbls>.*?</dLbls>`)
+	reEndParaRPr = regexp.MustCompile(`<a:endParaRPr[^>]*?(?:/>|></a:endParaRPr>)`)
+	reBodyWrap   = regexp.MustCompile(`(<a:bodyPr[^>]*?) wrap="[a-z]+"`)
+)
+
+// chartXML drops what excelize writes into a 2-D chart that adds nothing
+// and that Gnumeric does not read: the 3-D view, data labels that are all
+// switched off, empty end-of-paragraph properties, and the text-wrap flag
+// of axis labels (square, the default).
+func chartXML(body []byte) []byte {
+	if !bytes.Contains(body, []byte("<bar3DChart")) && !bytes.Contains(body, []byte("<line3DChart")) &&
+		!bytes.Contains(body, []byte("<pie3DChart")) && !bytes.Contains(body, []byte("<area3DChart")) {
+		body = reView3D.ReplaceAll(body, nil)
+	}
+	body = reDLbls.ReplaceAllFunc(body, func(d []byte) []byte {
+		if bytes.Contains(d, []byte(`val="1"`)) || bytes.Contains(d, []byte(`val="true"`)) {
+			return d // labels shown: keep them
+		}
+		return nil
+	})
+	body = reEndParaRPr.ReplaceAll(body, nil)
+	return reBodyWrap.ReplaceAll(body, []byte("$1"))
 }
 
 var reTableStart = regexp.MustCompile(`<table\s[^>]*>`)
