@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -85,10 +86,15 @@ func Build(ws *model.Workspace, c *model.Country, eng *render.Engine, opt Option
 			res.Organisers = true
 		}
 	}
-	if !res.Organisers {
-		// An organisers' edition left by an earlier build would hold cases
-		// the country file no longer marks restricted, or no longer has.
-		stale := filepath.Join(res.Dir, organisersFile(cc))
+	// A document an earlier build wrote and this one does not would say
+	// what the country file no longer says: an organisers' edition with
+	// cases no longer restricted, a press release for an event no longer
+	// public, an invitation to an event called off.
+	for _, name := range optionalFiles(cc) {
+		if slices.ContainsFunc(files, func(f file) bool { return f.name == name }) {
+			continue
+		}
+		stale := filepath.Join(res.Dir, name)
 		if err := os.Remove(stale); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return res, fmt.Errorf("pack %s: remove stale %s: %w", cc, stale, err)
 		}
@@ -122,6 +128,11 @@ func assemble(ws *model.Workspace, c *model.Country, eng *render.Engine, opt Opt
 		if err != nil {
 			return nil, fmt.Errorf("pack %s: briefing: %w", cc, err)
 		}
+		if ed == render.Organisers {
+			if err := eng.Append(doc, lang, "discussion", discussionData(ws, c, opt.assigned(c))); err != nil {
+				return nil, fmt.Errorf("pack %s: discussion guide: %w", cc, err)
+			}
+		}
 		b, err := pdf.Render(doc, popt)
 		if err != nil {
 			return nil, fmt.Errorf("pack %s: briefing: %w", cc, err)
@@ -149,6 +160,12 @@ func assemble(ws *model.Workspace, c *model.Country, eng *render.Engine, opt Opt
 		return nil, fmt.Errorf("pack %s: agenda: %w", cc, err)
 	}
 	files = append(files, file{cc + "-agenda.pdf", b})
+
+	docs, err := outreach(ws, c, eng, opt, lang)
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, docs...)
 
 	x, err := outcome.Write(c, &ws.Campaign, outcome.WriteOptions{Stamp: opt.Stamp})
 	if err != nil {

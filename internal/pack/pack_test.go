@@ -100,6 +100,9 @@ func TestBuildFiles(t *testing.T) {
 		if c.HasRestricted() {
 			want = append(want, cc+"-briefing-organisers.pdf")
 		}
+		for _, name := range Outreach(&c) {
+			want = append(want, cc+"-"+name+".pdf")
+		}
 		ents, err := os.ReadDir(filepath.Join(out, "packs", cc))
 		if err != nil {
 			t.Fatal(err)

@@ -38,7 +38,9 @@ func funcs(lang string) template.FuncMap {
 		"article":  func(r model.Right) string { return FormatArticle(lang, r, false) },
 		"covenant": func(r model.Right) string { return FormatArticle(lang, r, true) },
 		"rights":   func(rs []model.Right) string { return rightList(lang, rs) },
-		"lang":     func() string { return lang },
+		// the Protocol's opt-in declarations, "Article 10 (...) and Article 11 (...)"
+		"declarations": func(ds []model.Declaration) string { return declarationList(lang, ds) },
+		"lang":         func() string { return lang },
 
 		// user text into Markdown
 		"md":    func(v any) string { return EscapeInline(str(v)) },
@@ -121,4 +123,12 @@ func escapedList(lang string, xs []string) string {
 		}
 	}
 	return JoinList(lang, out)
+}
+
+func declarationList(lang string, ds []model.Declaration) string {
+	words := make([]string, len(ds))
+	for i, d := range ds {
+		words[i] = Term(lang, "declaration-under."+string(d))
+	}
+	return JoinList(lang, words)
 }

@@ -1,0 +1,267 @@
+package render
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"opkit/internal/model"
+	"opkit/internal/names"
+)
+
+// Outreach is what the documents the government and the public read
+// receive: invitation.md.tmpl, declaration.md.tmpl, press.md.tmpl and
+// letter.md.tmpl. It is built from what may leave the partners' hands —
+// the event, the partners' names and contacts, the country's public treaty
+// status — and holds no stance, triage, political reading, obstacle, ally
+// or case, so an edited template cannot print them.
+type Outreach struct {
+	Lang     string
+	Campaign CampaignText
+	// Country is the country's name as its own pack writes it; Of is the
+	// UN short name after "of" in the pack's language, with its article
+	// ("of Ukraine", "du Sénégal", "de la Côte d'Ivoire", "del Ecuador"),
+	// for "the Government of ...".
+	Country string
+	Of      string
+	Code    string
+	Event   PublicEvent
+
+	// Lead is the lead partner (who signs the letters), nil when the file
+	// names no partner; Partners are every partner in file order, and
+	// PartnerNames their names.
+	Lead         *model.Partner
+	Partners     []model.Partner
+	PartnerNames []string
+
+	// Addressees are the people an invitation goes to, one letter each:
+	// the authorities invited or confirmed, in file order, or, when none
+	// is named (or all declined), the Minister for Foreign Affairs.
+	Addressees []Addressee
+	// Speaker is the confirmed national authority, or nil.
+	Speaker *model.Authority
+	// Assigned is the Steering Committee member the plan sends, or nil.
+	Assigned *model.SCMember
+	// AuthoritySlot is the agenda's session for the authority, nil when a
+	// country's own agenda has none.
+	AuthoritySlot *Slot
+
+	// Call is what the documents ask the government to do.
+	Call Call
+	// Treaty facts as they stand on the campaign's signature date.
+	Treaty Treaty
+
+	LowProfile  bool
+	PublicForum bool
+	// AfterGathering: the event falls after the New York gathering, so
+	// its results go to the Coalition's follow-up.
+	AfterGathering bool
+}
+
+// CampaignText is the campaign in the pack's language.
+type CampaignText struct {
+	Name, Coalition, SignatureVenue, Contact string
+	SignatureDate, GatheringDate, ReturnsDue model.Date
+}
+
+// PublicEvent is the national event as an invitation states it.
+type PublicEvent struct {
+	Date                 model.Date
+	Start                model.Clock
+	HasStart             bool
+	City, Venue          string
+	Format               model.Format
+	ExpectedParticipants int
+}
+
+// Addressee is one recipient of an invitation.
+type Addressee struct {
+	Name, Title, Institution string
+	Confirmed                bool
+	// Ministry: no authority is named, so the letter goes to the Minister
+	// for Foreign Affairs: the minister who signs treaties without full
+	// powers (Vienna Convention, Art. 7) and whose ministry prepares a
+	// signature at the treaty event.
+	Ministry bool
+}
+
+// Call is what the government is asked to do, from the country's status
+// under the Protocol (SPEC.md: not signed -> sign, signature stays open,
+// or accede; signed -> ratify; party -> the Arts. 10 and 11 declarations
+// and implementation) and under the Covenant (Art. 17: signature is open
+// to States that signed, ratified or acceded to the Covenant; ratification
+// and accession only to its parties). Exactly one of Sign, Ratify, Party.
+type Call struct {
+	Status     model.OPStatus
+	StatusDate model.Date
+
+	Sign   bool // not signed
+	Ratify bool // signed, not yet bound
+	Party  bool // ratified or acceded
+
+	// AtTreatyEvent: the event comes before the signature date, so the
+	// call names that day; after it, signature stays open (Art. 17).
+	AtTreatyEvent bool
+	// MayAccede: not signed and a party to the Covenant, so it may also
+	// join in one step.
+	MayAccede bool
+	// CovenantParty, CovenantSigned, CovenantNone: the Covenant status.
+	// CovenantSigned may sign the Protocol but must ratify the Covenant to
+	// ratify it; CovenantNone must first sign or join the Covenant.
+	CovenantParty, CovenantSigned, CovenantNone bool
+	// Declarations are the opt-in declarations already made; Missing those
+	// still to make (on ratification, or now for a party).
+	Declarations, Missing []model.Declaration
+}
+
+// Treaty is what is true of the Protocol on the signature date.
+type Treaty struct {
+	// Opening: the signature date is the day the Protocol opened for
+	// signature (24 September 2009), so it "opens for signature" then;
+	// on a later date it has been open since 2009.
+	Opening bool
+	// InForce: the Protocol is in force on the signature date (after
+	// 5 May 2013).
+	InForce bool
+}
+
+// OutreachData builds the data of the government's and the public's
+// documents of a country's pack. assigned is the Steering Committee
+// member the plan sends (nil: none).
+func OutreachData(ws *model.Workspace, c *model.Country, assigned *model.SCMember) *Outreach {
+	lang := c.Language
+	camp := &ws.Campaign
+	o := &Outreach{
+		Lang:     lang,
+		Campaign: campaignText(camp, lang),
+		Country:  countryName(c, lang),
+		Of:       countryOf(c.Code, lang),
+		Code:     c.Code,
+		Event: PublicEvent{
+			Date: c.Event.Date, Start: c.Event.Start, HasStart: c.Event.HasStart,
+			City: c.Event.City, Venue: c.Event.Venue, Format: c.Event.Format,
+			ExpectedParticipants: c.Event.ExpectedParticipants,
+		},
+		Lead:        c.LeadPartner(),
+		Partners:    c.Partners,
+		Speaker:     c.Event.ConfirmedAuthority(),
+		Assigned:    assigned,
+		Call:        callFor(camp, c),
+		Treaty:      treatyOn(camp.SignatureDate),
+		LowProfile:  c.LowProfile(),
+		PublicForum: c.Event.Format == model.FormatPublicForum,
+	}
+	for _, p := range c.Partners {
+		o.PartnerNames = append(o.PartnerNames, p.Name)
+	}
+	if !c.Event.Date.IsZero() && !camp.GatheringDate.IsZero() {
+		o.AfterGathering = c.Event.Date.After(camp.GatheringDate)
+	}
+	for _, a := range c.Event.Authorities {
+		if a.Status == model.AuthorityDeclined {
+			continue
+		}
+		o.Addressees = append(o.Addressees, Addressee{Name: a.Name, Title: a.Title, Institution: a.Institution, Confirmed: a.Status == model.AuthorityConfirmed})
+	}
+	if len(o.Addressees) == 0 {
+		o.Addressees = []Addressee{{Ministry: true}}
+	}
+	for _, s := range AgendaFor(ws, c, assigned).Sessions {
+		if s.Key == "authority" {
+			o.AuthoritySlot = &s
+		}
+	}
+	return o
+}
+
+func treatyOn(sig model.Date) Treaty {
+	return Treaty{
+		Opening: sig.IsZero() || sig == model.OpenedForSignature,
+		InForce: !sig.IsZero() && sig.After(model.EnteredIntoForce),
+	}
+}
+
+func callFor(camp *model.Campaign, c *model.Country) Call {
+	k := Call{
+		Status:         c.Politics.OPStatus,
+		StatusDate:     c.Politics.OPStatusDate,
+		CovenantParty:  c.Politics.ICESCR == model.ICESCRRatified,
+		CovenantSigned: c.Politics.ICESCR == model.ICESCRSigned,
+	}
+	k.CovenantNone = !k.CovenantParty && !k.CovenantSigned
+	switch {
+	case k.Status == model.OPSigned:
+		k.Ratify = true
+	case k.Status.Party():
+		k.Party = true
+	default:
+		k.Sign = true
+		k.MayAccede = k.CovenantParty
+	}
+	sig := camp.SignatureDate
+	k.AtTreatyEvent = !sig.IsZero() && (c.Event.Date.IsZero() || !c.Event.Date.After(sig))
+	k.Declarations = c.Politics.OPDeclarations
+	for _, d := range []model.Declaration{model.DeclarationArt10, model.DeclarationArt11} {
+		if !slices.Contains(k.Declarations, d) {
+			k.Missing = append(k.Missing, d)
+		}
+	}
+	return k
+}
+
+// campaignText is the campaign as a document in lang prints it.
+func campaignText(camp *model.Campaign, lang string) CampaignText {
+	return CampaignText{
+		Name: camp.Name.In(lang), Coalition: camp.Coalition.In(lang), SignatureVenue: camp.SignatureVenue.In(lang), Contact: camp.Contact,
+		SignatureDate: camp.SignatureDate, GatheringDate: camp.GatheringDate, ReturnsDue: camp.ReturnsDue,
+	}
+}
+
+// countryName is the partner's own spelling in its own pack, else the
+// country's name in the pack's language.
+func countryName(c *model.Country, lang string) string {
+	if c.Name != "" {
+		return c.Name
+	}
+	return names.Country(c.Code, lang)
+}
+
+// countryOf puts "of" before the country's UN short name, contracted with
+// the article UNTERM gives it: French de + le = du, de + les = des, d'
+// before a vowel or a mute h; Spanish de + el = del. Other languages get
+// the name alone: their templates build the phrase their own way.
+func countryOf(code, lang string) string {
+	name, art := names.Country(code, lang), names.Article(code, lang)
+	switch lang {
+	case "en":
+		if art != "" {
+			return "of " + art + " " + name
+		}
+		return "of " + name
+	case "fr":
+		switch art {
+		case "le":
+			return "du " + name
+		case "les":
+			return "des " + name
+		case "la":
+			return "de la " + name
+		case "l'", "l’":
+			return "de l'" + name
+		}
+		if r, _ := utf8.DecodeRuneInString(name); strings.ContainsRune("AEIOUYÉÈÊÎÔÀH", unicode.ToUpper(r)) {
+			return "d'" + name
+		}
+		return "de " + name
+	case "es":
+		switch art {
+		case "el":
+			return "del " + name
+		case "":
+			return "de " + name
+		}
+		return "de " + art + " " + name
+	}
+	return name
+}
