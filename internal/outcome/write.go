@@ -170,6 +170,7 @@ func (w *writer) build() error {
 		w.writeTable(&Tables[i])
 	}
 	w.writeMeta()
+	w.check(rightToLeft(f, w.lang, append([]string{instr}, sheets...))) // rtl.go
 	w.check(f.SetSheetVisible(SheetLists, false))
 	w.check(f.SetSheetVisible(SheetMeta, false))
 	w.check(f.ProtectWorkbook(&excelize.WorkbookProtectionOptions{LockStructure: true}))
