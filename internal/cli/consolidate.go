@@ -53,7 +53,7 @@ Examples:
 		if err != nil {
 			return err
 		}
-		return consolidate(e, w, ws, paths, outDir(o.out, ws), o.page, o.quiet)
+		return consolidate(e, w, ws, paths, outDir(o.out, ws), o.page, o.quiet, runDay(e))
 	}
 	return c
 }
@@ -79,7 +79,9 @@ func runDay(e *env) model.Date {
 	return model.DateOf(t)
 }
 
-func consolidate(e *env, w *model.Workspace, wsDir string, paths []string, dir, page string, quiet bool) error {
+// consolidate reads the returns at paths and writes dir/report/; today is
+// the day after which a submission date is in the future.
+func consolidate(e *env, w *model.Workspace, wsDir string, paths []string, dir, page string, quiet bool, today model.Date) error {
 	st, err := stamp(e, w)
 	if err != nil {
 		return err
@@ -89,7 +91,7 @@ func consolidate(e *env, w *model.Workspace, wsDir string, paths []string, dir, 
 	}
 	prog := newProgress(e, "reading returns", quiet)
 	res, err := consolidateInto(e, filepath.Join(dir, report.Dir), func(tmp string) (*intake.Log, error) {
-		return report.Consolidate(w, paths, engineFor(wsDir), tmp, report.Options{PageSize: page, Stamp: st, Progress: prog.Update, Today: runDay(e)})
+		return report.Consolidate(w, paths, engineFor(wsDir), tmp, report.Options{PageSize: page, Stamp: st, Progress: prog.Update, Today: today})
 	})
 	prog.Done()
 	if err != nil {

@@ -51,6 +51,13 @@ type Limits struct {
 	// Read bounds the parse itself: unzipped size, XML part size, rows,
 	// columns and cell length.
 	Read outcome.Limits
+	// MaxBatchText bounds the text of all accepted returns together, in
+	// bytes: the New York report lays out about 0.6 pages per KB of it and
+	// the run holds about 35 MB per MB (scripts/limits), so the bound holds
+	// the report to a few thousand pages and a few hundred MB whatever the
+	// files hold. Over it, the largest returns are rejected, one by one,
+	// with the reason.
+	MaxBatchText int64
 	// Workers reads files in parallel; 0 means one per CPU.
 	Workers int
 }
@@ -66,11 +73,14 @@ func DefaultLimits() Limits {
 	r.MaxRows = 5000
 	r.MaxCols = 64
 	// A long return holds about 100 KB of text (three statements near
-	// Excel's cell cap): 2 MB leaves room and keeps 200 returns' text, and
-	// so the report, within bounds.
-	r.MaxText = 2 << 20
+	// Excel's cell cap); 1 MB is ten times that, and about 600 pages of the
+	// report.
+	r.MaxText = 1 << 20
 	r.MaxDepth = 64
-	return Limits{MaxFileSize: r.MaxFileSize, Timeout: 10 * time.Second, Read: r}
+	// 200 returns of 30 KB of text each (a typical one has 5 to 10 KB):
+	// about 3500 pages. The report's Markdown holds the text twice (country
+	// pages and common sections), well under render.DefaultMaxOutput.
+	return Limits{MaxFileSize: r.MaxFileSize, Timeout: 10 * time.Second, Read: r, MaxBatchText: 6 << 20}
 }
 
 // Options are Limits plus a progress callback for long batches.
@@ -201,6 +211,9 @@ func Run(ws *model.Workspace, paths []string, opt Options) *Log {
 	if lim.Read == (outcome.Limits{}) {
 		lim.Read = DefaultLimits().Read
 	}
+	if lim.MaxBatchText <= 0 {
+		lim.MaxBatchText = DefaultLimits().MaxBatchText
+	}
 	lim.Read.MaxFileSize = lim.MaxFileSize
 	workers := lim.Workers
 	if workers <= 0 {
@@ -247,6 +260,7 @@ func Run(ws *model.Workspace, paths []string, opt Options) *Log {
 	}
 	markDuplicates(log.Entries)
 	markSuperseded(log.Entries, opt.Today)
+	limitBatch(log.Entries, lim.MaxBatchText)
 	return log
 }
 
@@ -646,6 +660,50 @@ func markSuperseded(es []Entry, today model.Date) {
 		e.Status = Superseded
 		e.Reasons = []string{"superseded by " + w.File + when + ", a later return for " + e.Country}
 		e.Outcome = nil
+	}
+}
+
+// TextSize is the text a return carries, in bytes: every value read.
+func TextSize(o *model.Outcome) int64 {
+	var n int64
+	for _, v := range o.Scalars {
+		n += int64(len(v.Text))
+	}
+	for _, rows := range o.Tables {
+		for _, r := range rows {
+			for _, v := range r {
+				n += int64(len(v.Text))
+			}
+		}
+	}
+	return n
+}
+
+// limitBatch keeps the accepted returns' text within max by rejecting the
+// largest, so that the report stays within its bounds and one padded
+// return costs its own place, not the report.
+func limitBatch(es []Entry, max int64) {
+	var total int64
+	var acc []*Entry
+	size := map[*Entry]int64{}
+	for i := range es {
+		if e := &es[i]; e.Status == Accepted {
+			size[e] = TextSize(e.Outcome)
+			total += size[e]
+			acc = append(acc, e)
+		}
+	}
+	if total <= max {
+		return
+	}
+	slices.SortStableFunc(acc, func(a, b *Entry) int { return cmp.Or(cmp.Compare(size[b], size[a]), cmp.Compare(a.File, b.File)) })
+	for _, e := range acc {
+		if total <= max {
+			break
+		}
+		reject(e, fmt.Sprintf("over the limits: the accepted returns hold %s of text together, more than the %s the report is made for, and this one is the largest left (%s); ask the partner for a shorter return (long documents can go to staff separately)",
+			human(total), human(max), human(size[e])))
+		total -= size[e]
 	}
 }
 

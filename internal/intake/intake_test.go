@@ -317,3 +317,38 @@ func BenchmarkIntake200(b *testing.B) {
 		}
 	}
 }
+
+// TestBatchText: over the text bound of the whole batch, the largest
+// returns are rejected with the reason until the rest fits.
+func TestBatchText(t *testing.T) {
+	root := t.TempDir()
+	ws := demo(t, root)
+	var paths []string
+	for i, cc := range []string{"GR", "CO", "SN"} {
+		c := ws.Country(cc)
+		r := intaketest.Typical(c, cc)
+		r.Scalars[outcome.AuthorityStatement] = strings.Repeat("words ", 1000*(i+1)) // GR 6 KB, CO 12 KB, SN 18 KB
+		data, err := intaketest.Fill(c, &ws.Campaign, r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(root, cc+".xlsx")
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	lim := intake.DefaultLimits()
+	lim.MaxBatchText = 25 << 10
+	log := intake.Run(ws, paths, intake.Options{Limits: lim})
+	got := map[string]intake.Status{}
+	for _, e := range log.Entries {
+		got[e.Country] = e.Status
+		if e.Status == intake.Rejected && !strings.Contains(strings.Join(e.Reasons, ""), "the largest left") {
+			t.Errorf("%s: reason %q", e.File, e.Reasons)
+		}
+	}
+	if got["SN"] != intake.Rejected || got["CO"] != intake.Accepted || got["GR"] != intake.Accepted {
+		t.Errorf("statuses %v: want the largest, SN, rejected", got)
+	}
+}

@@ -27,9 +27,9 @@ const tickName = "opkitBound"
 // Bounds of one template execution; Engine.SetBounds changes them.
 const (
 	DefaultTimeout   = 5 * time.Second
-	DefaultMaxOutput = 8 << 20 // bytes of Markdown; the 200-country report is about 1 MB
-	maxTemplateSize  = 1 << 20 // bytes of a template file
-	maxPrintfWidth   = 1000    // a printf width or precision, in characters
+	DefaultMaxOutput = 24 << 20 // bytes of Markdown: the report of intake.DefaultLimits().MaxBatchText of returns has about 13 MB
+	maxTemplateSize  = 1 << 20  // bytes of a template file
+	maxPrintfWidth   = 1000     // a printf width or precision, in characters
 )
 
 // ErrBound is matched (errors.Is) by the error of an execution that ran

@@ -18,13 +18,14 @@ func TestBounds(t *testing.T) {
 		name, src string
 		want      string // in the error: file and line
 		bound     bool   // matches ErrBound
+		either    bool   // or text/template's own depth limit came first
 	}{
-		{"silent range", "# A\n\n{{range 100000000}}{{end}}\n", "templates/en/agenda.md.tmpl:3:", true},
-		{"nested ranges", "# A\n{{range 100000}}\n{{range 100000}}{{range 100000}}{{end}}{{end}}{{end}}\n", "templates/en/agenda.md.tmpl:3:", true},
-		{"printing range", "# A\n\n\n{{range 100000000}}- line {{.}}\n{{end}}", "templates/en/agenda.md.tmpl:4:", true},
-		{"recursion that branches", `{{define "x"}}{{template "x" .}}{{template "x" .}}{{end}}{{template "x" .}}`, "templates/en/agenda.md.tmpl:1:", true},
-		{"huge printf width", "# A\n{{printf \"%0999999999d\" 0}}\n", "templates/en/agenda.md.tmpl:2:", false},
-		{"printf width from an argument", "# A\n{{printf \"%*d\" 999999999 0}}\n", "templates/en/agenda.md.tmpl:2:", false},
+		{"silent range", "# A\n\n{{range 100000000}}{{end}}\n", "templates/en/agenda.md.tmpl:3:", true, false},
+		{"nested ranges", "# A\n{{range 100000}}\n{{range 100000}}{{range 100000}}{{end}}{{end}}{{end}}\n", "templates/en/agenda.md.tmpl:3:", true, false},
+		{"printing range", "# A\n\n\n{{range 100000000}}- line {{.}}\n{{end}}", "templates/en/agenda.md.tmpl:4:", true, false},
+		{"recursion that branches", `{{define "x"}}{{template "x" .}}{{template "x" .}}{{end}}{{template "x" .}}`, "templates/en/agenda.md.tmpl:1:", true, true},
+		{"huge printf width", "# A\n{{printf \"%0999999999d\" 0}}\n", "templates/en/agenda.md.tmpl:2:", false, false},
+		{"printf width from an argument", "# A\n{{printf \"%*d\" 999999999 0}}\n", "templates/en/agenda.md.tmpl:2:", false, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -42,7 +43,7 @@ func TestBounds(t *testing.T) {
 			if strings.Contains(err.Error(), tickName) {
 				t.Errorf("error shows the internal check: %v", err)
 			}
-			if errors.Is(err, ErrBound) != tt.bound {
+			if errors.Is(err, ErrBound) != tt.bound && !(tt.either && strings.Contains(err.Error(), "maximum template depth")) {
 				t.Errorf("errors.Is(ErrBound) = %v: %v", !tt.bound, err)
 			}
 			// The bound is 300 ms; a loaded machine may add some.
