@@ -20,6 +20,10 @@
 // model, plus the decisions the text adapts to (triage, phase, visibility,
 // confirmed authority, the rights the cases touch), worked out once in Go
 // so that the three languages share the logic and differ only in words.
+// invitation, declaration, press and letter receive an *Outreach
+// (OutreachData): what may reach the government and the press, with no
+// field for the organisers' material; discussion.md.tmpl a *Discussion,
+// which adds it, and which the pack appends to the organisers' edition.
 //
 // # Functions
 //
@@ -39,6 +43,8 @@
 //	article R     its Covenant article ("Art. 11", "Arts. 13–14")
 //	covenant R    the same naming the treaty ("ICESCR Art. 11")
 //	rights RS     the rights' names as prose ("health and education")
+//	declarations DS  the Protocol's opt-in declarations as prose
+//	              ("Article 10 (communications from other States) and ...")
 //	md S          user text for one line of Markdown (escaped, one line)
 //	text S        user text as paragraphs (escaped)
 //	quote S       user text as a block quote (escaped)
