@@ -44,7 +44,7 @@ type command struct {
 }
 
 func commands() []command {
-	return []command{demoCommand(), initCommand(), checkCommand(), buildCommand(), planCommand(), consolidateCommand()}
+	return []command{demoCommand(), initCommand(), checkCommand(), buildCommand(), planCommand(), consolidateCommand(), questionnaireCommand(), importCommand()}
 }
 
 // Main runs opkit with args (without the program name) and returns the exit status.

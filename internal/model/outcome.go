@@ -10,6 +10,9 @@ type Outcome struct {
 	PackID          string
 	Scalars         map[string]Value
 	Tables          map[string][]Row
+	// Where maps each defined name found to its cell, empty inputs included,
+	// so that a missing required value can be reported where it belongs.
+	Where map[string]string
 }
 
 // Row is one row of an outcome table, keyed by column key.

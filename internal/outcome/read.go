@@ -176,7 +176,10 @@ func (r *reader) read() (*model.Outcome, diag.List, error) {
 	if err := r.scan(metaNames, nil); err != nil {
 		return nil, nil, err
 	}
-	o := &model.Outcome{File: r.file, Scalars: map[string]model.Value{}, Tables: map[string][]model.Row{}}
+	o := &model.Outcome{File: r.file, Scalars: map[string]model.Value{}, Tables: map[string][]model.Row{}, Where: map[string]string{}}
+	for n, t := range names {
+		o.Where[n] = t.String()
+	}
 	meta := func(n string) (string, error) {
 		t, ok := names[n]
 		if !ok {
