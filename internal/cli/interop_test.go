@@ -1,0 +1,311 @@
+package cli
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"opkit/internal/testtool"
+)
+
+// demoWorkbooks runs `opkit demo` into dir and lists every workbook that
+// build, plan and consolidate wrote (the returns of the demo workspace are
+// inputs, not outputs).
+func demoWorkbooks(t *testing.T, dir string) []string {
+	t.Helper()
+	var out, errb bytes.Buffer
+	if code := Main([]string{"demo", "-o", dir}, &out, &errb); code != 0 {
+		t.Fatalf("opkit demo exited %d: %s", code, errb.String())
+	}
+	var files []string
+	for _, sub := range []string{"packs", "plan", "report"} {
+		err := filepath.WalkDir(filepath.Join(dir, sub), func(p string, d os.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && strings.HasSuffix(p, ".xlsx") {
+				files = append(files, p)
+			}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	sort.Strings(files)
+	if len(files) < 3 {
+		t.Fatalf("demo wrote %d workbooks: %v", len(files), files)
+	}
+	return files
+}
+
+// libView is what a library reports of a workbook (testtool/npm/inspect.js).
+type libView struct {
+	Names []struct {
+		Name     string `json:"name"`
+		RefersTo string `json:"refersTo"`
+	} `json:"names"`
+	// Values are the texts of the cells the op_* names point at.
+	Values map[string]string `json:"values"`
+	Sheets []struct {
+		Name      string `json:"name"`
+		Hidden    bool   `json:"hidden"`
+		Protected bool   `json:"protected"`
+		Tables    []struct {
+			Name      string   `json:"name"`
+			HeaderRow bool     `json:"headerRow"`
+			Columns   []string `json:"columns"`
+		} `json:"tables"`
+	} `json:"sheets"`
+	// NoProtection and NoTables: the library does not read them (SheetJS).
+	NoProtection bool `json:"noProtection"`
+	NoTables     bool `json:"noTables"`
+}
+
+// TestWorkbooksOpenInExcelJSAndSheetJS opens every workbook the demo's
+// build, plan and consolidate write with ExcelJS and SheetJS: both must
+// read it and see the sheets, their visibility and protection, and the
+// defined names opkit wrote; ExcelJS must see each table with its header
+// row and columns.
+func TestWorkbooksOpenInExcelJSAndSheetJS(t *testing.T) {
+	node, modules := testtool.Node(t, "exceljs", "xlsx")
+	dir := t.TempDir()
+	files := demoWorkbooks(t, dir)
+	script, err := filepath.Abs("../testtool/npm/inspect.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []struct {
+		File         string   `json:"file"`
+		ExcelJS      *libView `json:"exceljs"`
+		ExcelJSError string   `json:"exceljsError"`
+		SheetJS      *libView `json:"sheetjs"`
+		SheetJSError string   `json:"sheetjsError"`
+	}
+	if err := json.Unmarshal(testtool.RunNode(t, node, modules, script, files...), &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(files) {
+		t.Fatalf("%d results for %d files", len(got), len(files))
+	}
+	for _, g := range got {
+		name, _ := filepath.Rel(dir, g.File)
+		t.Run(name, func(t *testing.T) {
+			if g.ExcelJSError != "" || g.SheetJSError != "" {
+				t.Fatalf("ExcelJS: %q; SheetJS: %q", g.ExcelJSError, g.SheetJSError)
+			}
+			want := excelizeView(t, g.File)
+			if strings.HasSuffix(name, "-outcome.xlsx") && want.Values["op_country_code"] == "" {
+				t.Fatalf("no country code read back with excelize: %v", want.Values)
+			}
+			for lib, v := range map[string]*libView{"ExcelJS": g.ExcelJS, "SheetJS": g.SheetJS} {
+				compareView(t, lib, want, v)
+			}
+		})
+	}
+}
+
+// excelizeView is what opkit wrote, read back with excelize.
+func excelizeView(t *testing.T, path string) *libView {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	v := &libView{}
+	for _, dn := range f.GetDefinedName() {
+		if dn.Scope == "Workbook" {
+			v.Names = append(v.Names, struct {
+				Name     string `json:"name"`
+				RefersTo string `json:"refersTo"`
+			}{dn.Name, dn.RefersTo})
+		}
+	}
+	v.Values = map[string]string{}
+	for _, n := range v.Names {
+		sheet, ref, ok := strings.Cut(n.RefersTo, "!")
+		if !ok || !strings.HasPrefix(n.Name, "op_") || strings.Contains(ref, ":") {
+			continue
+		}
+		sheet = strings.ReplaceAll(strings.Trim(sheet, "'"), "''", "'")
+		ref = strings.ReplaceAll(ref, "$", "")
+		// Text only: each library formats numbers and dates its own way.
+		if typ, _ := f.GetCellType(sheet, ref); typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString {
+			v.Values[n.Name], _ = f.GetCellValue(sheet, ref)
+		}
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range f.GetSheetList() {
+		vis, _ := f.GetSheetVisible(s)
+		ts, err := f.GetTables(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sh := struct {
+			Name      string `json:"name"`
+			Hidden    bool   `json:"hidden"`
+			Protected bool   `json:"protected"`
+			Tables    []struct {
+				Name      string   `json:"name"`
+				HeaderRow bool     `json:"headerRow"`
+				Columns   []string `json:"columns"`
+			} `json:"tables"`
+		}{Name: s, Hidden: !vis, Protected: protectedIn(t, raw, f, s)}
+		for _, tb := range ts {
+			first, last, _ := strings.Cut(strings.ReplaceAll(tb.Range, "$", ""), ":")
+			c1, row, err1 := excelize.CellNameToCoordinates(first)
+			c2, _, err2 := excelize.CellNameToCoordinates(last)
+			if err1 != nil || err2 != nil {
+				t.Fatalf("table %s: range %q", tb.Name, tb.Range)
+			}
+			var cols []string
+			for c := c1; c <= c2; c++ {
+				ref, _ := excelize.CoordinatesToCellName(c, row)
+				h, _ := f.GetCellValue(s, ref)
+				cols = append(cols, h)
+			}
+			sh.Tables = append(sh.Tables, struct {
+				Name      string   `json:"name"`
+				HeaderRow bool     `json:"headerRow"`
+				Columns   []string `json:"columns"`
+			}{tb.Name, true, cols})
+		}
+		v.Sheets = append(v.Sheets, sh)
+	}
+	return v
+}
+
+// protectedIn reports whether the sheet's part carries sheetProtection.
+func protectedIn(t *testing.T, raw []byte, f *excelize.File, sheet string) bool {
+	t.Helper()
+	for id, name := range f.GetSheetMap() {
+		if name == sheet {
+			// excelize names a sheet's part after its id.
+			return strings.Contains(zipPart(t, raw, fmt.Sprintf("xl/worksheets/sheet%d.xml", id)), "<sheetProtection")
+		}
+	}
+	t.Fatalf("no sheet %s", sheet)
+	return false
+}
+
+// zipPart is one part of a workbook, as text.
+func zipPart(t *testing.T, raw []byte, name string) string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, zf := range zr.File {
+		if zf.Name == name {
+			rc, err := zf.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer rc.Close()
+			b, err := io.ReadAll(rc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return string(b)
+		}
+	}
+	t.Fatalf("no part %s", name)
+	return ""
+}
+
+func compareView(t *testing.T, lib string, want, got *libView) {
+	t.Helper()
+	names := map[string]string{}
+	for _, n := range got.Names {
+		names[n.Name] = n.RefersTo
+	}
+	for _, n := range want.Names {
+		r, ok := names[n.Name]
+		if !ok {
+			t.Errorf("%s: no defined name %s", lib, n.Name)
+			continue
+		}
+		if strings.ReplaceAll(r, "'", "") != strings.ReplaceAll(n.RefersTo, "'", "") {
+			t.Errorf("%s: %s refers to %q, want %q", lib, n.Name, r, n.RefersTo)
+		}
+	}
+	for name, w := range want.Values {
+		if g, ok := got.Values[name]; !ok || g != w {
+			t.Errorf("%s: %s reads %q, want %q", lib, name, g, w)
+		}
+	}
+	if len(got.Sheets) != len(want.Sheets) {
+		t.Fatalf("%s: %d sheets, want %d", lib, len(got.Sheets), len(want.Sheets))
+	}
+	for i, w := range want.Sheets {
+		g := got.Sheets[i]
+		if g.Name != w.Name || g.Hidden != w.Hidden || g.Protected != w.Protected && !got.NoProtection {
+			t.Errorf("%s: sheet %d is %q hidden %v protected %v, want %q hidden %v protected %v",
+				lib, i+1, g.Name, g.Hidden, g.Protected, w.Name, w.Hidden, w.Protected)
+		}
+		if got.NoTables {
+			continue
+		}
+		if len(g.Tables) != len(w.Tables) {
+			t.Errorf("%s: sheet %s has %d tables, want %d", lib, w.Name, len(g.Tables), len(w.Tables))
+			continue
+		}
+		for j, wt := range w.Tables {
+			gt := g.Tables[j]
+			if gt.Name != wt.Name || !gt.HeaderRow || !slices.Equal(gt.Columns, wt.Columns) {
+				t.Errorf("%s: sheet %s table %+v, want %+v", lib, w.Name, gt, wt)
+			}
+		}
+	}
+}
+
+// gnumericOK are the only lines ssconvert may print: Gnumeric 1.12 reads
+// neither Excel tables nor workbook protection and says so for every file
+// that has them; the cells, names and validations it does read.
+var gnumericOK = []string{
+	"Unexpected element 'tableParts' in state : ",
+	"\tworksheet",
+	"Unexpected element 'workbookProtection' in state : ",
+	"\tworkbook",
+}
+
+// TestWorkbooksConvertInGnumeric converts every workbook the demo writes
+// with Gnumeric's ssconvert: each converts, with no warning beyond the two
+// features Gnumeric does not implement (gnumericOK).
+func TestWorkbooksConvertInGnumeric(t *testing.T) {
+	bin := testtool.Need(t, "ssconvert")
+	dir, out := t.TempDir(), t.TempDir()
+	files := demoWorkbooks(t, dir)
+	for i, f := range files {
+		name, _ := filepath.Rel(dir, f)
+		t.Run(name, func(t *testing.T) {
+			dst := filepath.Join(out, fmt.Sprintf("%d.csv", i))
+			cmd := exec.Command(bin, "-S", f, dst)
+			var stderr bytes.Buffer
+			cmd.Stdout, cmd.Stderr = io.Discard, &stderr
+			if err := cmd.Run(); err != nil {
+				t.Fatalf("ssconvert: %v\n%s", err, stderr.String())
+			}
+			for _, line := range strings.Split(strings.TrimRight(stderr.String(), "\n"), "\n") {
+				if line != "" && !slices.Contains(gnumericOK, line) {
+					t.Errorf("ssconvert: %s", line)
+				}
+			}
+			if m, _ := filepath.Glob(dst + "*"); len(m) == 0 {
+				t.Errorf("ssconvert wrote nothing")
+			}
+		})
+	}
+}
