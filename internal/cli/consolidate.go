@@ -1,14 +1,18 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 
 	"opkit/internal/atomicfile"
+	"opkit/internal/clearance"
 	"opkit/internal/diag"
+	"opkit/internal/inputfile"
 	"opkit/internal/intake"
 	"opkit/internal/model"
 	"opkit/internal/report"
@@ -82,7 +86,8 @@ func runDay(e *env) model.Date {
 // consolidate reads the returns at paths and writes dir/report/; today is
 // the day after which a submission date is in the future.
 func consolidate(e *env, w *model.Workspace, wsDir string, paths []string, dir, page string, quiet bool, today model.Date) error {
-	st, err := stamp(e, w)
+	// Dated like the plan: the day it is made (SOURCE_DATE_EPOCH when set).
+	st, err := dayStamp(e)
 	if err != nil {
 		return err
 	}
@@ -90,14 +95,18 @@ func consolidate(e *env, w *model.Workspace, wsDir string, paths []string, dir, 
 		return fmt.Errorf("consolidate: %w", err)
 	}
 	prog := newProgress(e, "reading returns", quiet)
-	res, err := consolidateInto(e, filepath.Join(dir, report.Dir), func(tmp string) (*intake.Log, error) {
-		return report.Consolidate(w, paths, engineFor(wsDir), tmp, report.Options{PageSize: page, Stamp: st, Progress: prog.Update, Today: today})
+	cf, cds, err := loadClearance(wsDir)
+	if err != nil {
+		return err
+	}
+	res, err := consolidateInto(e, filepath.Join(dir, report.Dir), func(tmp string) (*report.Result, error) {
+		return report.Consolidate(w, paths, engineFor(wsDir), tmp, report.Options{PageSize: page, Stamp: st, Progress: prog.Update, Today: today, Clearance: cf})
 	})
 	prog.Done()
 	if err != nil {
 		return fmt.Errorf("consolidate: %w", err)
 	}
-	for _, d := range res.Diagnostics() {
+	for _, d := range append(cds, res.Diagnostics()...) {
 		// --quiet keeps the rejections and drops the warnings about
 		// accepted files.
 		if quiet && d.Severity == diag.Warning {
@@ -111,7 +120,36 @@ func consolidate(e *env, w *model.Workspace, wsDir string, paths []string, dir, 
 	if res.Rejected() > 0 {
 		return invalidInput{fmt.Sprintf("consolidate: %d file(s) rejected; see %s", res.Rejected(), filepath.Join(dir, report.Dir, report.IntakeFile))}
 	}
+	if cds.HasErrors() || res.Failed() {
+		return invalidInput{fmt.Sprintf("consolidate: %s has errors; the texts concerned stay withheld from the report", clearance.FileName)}
+	}
 	return nil
+}
+
+// maxClearanceSize bounds clearance.toml: every withheld text of a large
+// campaign is far less.
+const maxClearanceSize = 16 << 20
+
+// loadClearance reads WS/clearance.toml, the texts staff cleared for the
+// report; no file is no clearance. Its problems are positioned
+// diagnostics: a broken file clears nothing it cannot read, and the run
+// exits 1.
+func loadClearance(wsDir string) (*clearance.File, diag.List, error) {
+	path := filepath.Join(wsDir, clearance.FileName)
+	data, err := inputfile.ReadFile(path, maxClearanceSize)
+	var ds diag.List
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, nil, nil
+	case errors.Is(err, inputfile.ErrNotRegular), errors.Is(err, inputfile.ErrTooBig):
+		// A FIFO would block for ever, a huge file is no clearance list.
+		ds.Errorf(path, 0, 0, "%v; nothing is cleared", err)
+		return nil, ds, nil
+	case err != nil:
+		return nil, nil, fmt.Errorf("consolidate: read %s: %w", path, err)
+	}
+	cf, ds := clearance.Parse(path, data)
+	return cf, ds, nil
 }
 
 // consolidateInto runs write into a temporary folder beside final and
@@ -120,7 +158,7 @@ func consolidate(e *env, w *model.Workspace, wsDir string, paths []string, dir, 
 // returns at once (the reading and the PDF cannot be stopped midway, and
 // need not be: what they write is never swapped in and is swept); it
 // waits only for a swap already under way, which takes two renames.
-func consolidateInto(e *env, final string, write func(outDir string) (*intake.Log, error)) (*intake.Log, error) {
+func consolidateInto(e *env, final string, write func(outDir string) (*report.Result, error)) (*report.Result, error) {
 	tmp, err := atomicfile.TempDir(final)
 	if err != nil {
 		return nil, err
@@ -128,7 +166,7 @@ func consolidateInto(e *env, final string, write func(outDir string) (*intake.Lo
 	var mu sync.Mutex
 	stopped := false
 	type result struct {
-		log *intake.Log
+		log *report.Result
 		err error
 	}
 	done := make(chan result, 1)

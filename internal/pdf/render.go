@@ -98,6 +98,9 @@ func layoutDoc(doc *render.Document, ps pageSize, fs *fontSet) (*layout, []*page
 	if body.err != nil {
 		return nil, nil, nil, body.err
 	}
+	if afterLayout != nil {
+		afterLayout(doc, body)
+	}
 	var pages []*page
 	if doc.Cover {
 		pages = append(pages, body.cover())

@@ -4,12 +4,15 @@ import (
 	"fmt"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"time"
 
 	"golang.org/x/text/unicode/norm"
 
 	"opkit/internal/atomicfile"
+	"opkit/internal/clearance"
+	"opkit/internal/diag"
 	"opkit/internal/intake"
 	"opkit/internal/model"
 	"opkit/internal/pdf"
@@ -28,7 +31,27 @@ type Options struct {
 	// Today is the day of the run, for intake's check of dates in the
 	// future (it is not written into any output).
 	Today model.Date
+	// Clearance is the staff's WS/clearance.toml, nil when there is none:
+	// the texts of anonymised returns the report may quote.
+	Clearance *clearance.File
 }
+
+// Result is what Consolidate read (the intake log) and what it found wrong
+// besides: cleared texts that still name their country (errors at their
+// line in clearance.toml), small regions, unused clearances (warnings).
+type Result struct {
+	*intake.Log
+	Report diag.List
+}
+
+// Diagnostics are the intake's and the report's, in that order.
+func (r *Result) Diagnostics() diag.List {
+	return append(slices.Clone(r.Log.Diagnostics()), r.Report...)
+}
+
+// Failed reports whether the exit status must be 1: a file rejected, or a
+// cleared text refused.
+func (r *Result) Failed() bool { return r.Rejected() > 0 || r.Report.HasErrors() }
 
 // The folder under DIR, and the file names in it.
 const (
@@ -36,16 +59,18 @@ const (
 	IntakeFile       = "intake.csv"
 	ConsolidatedFile = "consolidated.xlsx"
 	ReportFile       = "new-york-report.pdf"
+	TodoFile         = clearance.TodoName
 )
 
 // Consolidate reads the returned workbooks at paths and writes DIR/report/.
-// The log is returned even when writing fails, so the caller can still say
-// what was read; log.Rejected() > 0 means exit status 1 (outputs are
+// The result is returned even when writing fails, so the caller can still
+// say what was read; res.Failed() means exit status 1 (outputs are
 // written all the same).
-func Consolidate(ws *model.Workspace, paths []string, eng *render.Engine, outDir string, opt Options) (*intake.Log, error) {
+func Consolidate(ws *model.Workspace, paths []string, eng *render.Engine, outDir string, opt Options) (*Result, error) {
 	// intake.Run fills any limit left at zero with its default.
 	log := intake.Run(ws, paths, intake.Options{Limits: opt.Limits, Progress: opt.Progress, Today: opt.Today})
-	return log, Write(ws, log, eng, outDir, opt)
+	ds, err := Write(ws, log, eng, outDir, opt)
+	return &Result{Log: log, Report: ds}, err
 }
 
 // Language is the campaign's language when the report has templates in it,
@@ -54,16 +79,19 @@ func Language(ws *model.Workspace) string {
 	return model.OutputLanguage(ws.Campaign.Language)
 }
 
-// Write produces intake.csv, consolidated.xlsx and new-york-report.pdf in
-// outDir/report from an intake log. Each file is written atomically; the
+// Write produces intake.csv, consolidated.xlsx, clearance-todo.toml and
+// new-york-report.pdf in outDir/report from an intake log, and returns the
+// report's diagnostics (see Result). Each file is written atomically; the
 // first failure stops and is returned.
-func Write(ws *model.Workspace, log *intake.Log, eng *render.Engine, outDir string, opt Options) error {
+func Write(ws *model.Workspace, log *intake.Log, eng *render.Engine, outDir string, opt Options) (diag.List, error) {
 	if eng == nil {
 		eng = render.NewEngine(nil)
 	}
 	dir := filepath.Join(outDir, Dir)
 	lang := Language(ws)
-	d := build(ws, log, lang, opt.Stamp)
+	d, sd := build(ws, log, lang, opt.Stamp, opt.Clearance)
+	ds := sd.diags
+	ds.Sort()
 
 	// The PDF is the slow part; the workbook is made meanwhile.
 	type result struct {
@@ -73,7 +101,8 @@ func Write(ws *model.Workspace, log *intake.Log, eng *render.Engine, outDir stri
 	pdfDone := make(chan result, 1)
 	go func() {
 		// Its own copy of the data: fontSafe rewrites strings in place.
-		b, err := reportPDF(build(ws, log, lang, opt.Stamp), eng, opt)
+		pd, _ := build(ws, log, lang, opt.Stamp, opt.Clearance)
+		b, err := reportPDF(pd, eng, opt)
 		pdfDone <- result{b, err}
 	}()
 	csv, err := intakeCSV(log)
@@ -90,19 +119,45 @@ func Write(ws *model.Workspace, log *intake.Log, eng *render.Engine, outDir stri
 			err = atomicfile.Write(filepath.Join(dir, ConsolidatedFile), book)
 		}
 	}
+	if err == nil {
+		err = atomicfile.Write(filepath.Join(dir, TodoFile), clearance.Todo(sd.todo, todoHeading(len(sd.todo))))
+	}
 	r := <-pdfDone
 	if err != nil {
-		return err
+		return ds, err
 	}
 	if r.err != nil {
-		return fmt.Errorf("write %s: %w", ReportFile, r.err)
+		return ds, fmt.Errorf("write %s: %w", ReportFile, r.err)
 	}
-	return atomicfile.Write(filepath.Join(dir, ReportFile), r.data)
+	return ds, atomicfile.Write(filepath.Join(dir, ReportFile), r.data)
+}
+
+// todoHeading explains clearance-todo.toml to the staff member who opens it.
+func todoHeading(n int) string {
+	h := `# Texts withheld from the New York report — for Coalition staff only.
+#
+# Written by opkit consolidate. These are the free texts of returns from
+# low-profile countries and of returns shared "anonymised": the report shows
+# those countries as "a country in REGION" and quotes none of their words
+# until staff clear them.
+#
+# To clear a text: copy its whole [[text]] entry into clearance.toml in the
+# workspace folder (beside campaign.toml), edit the text as you wish (remove
+# every name of the country, its places, organisations and people), and run
+# opkit consolidate again. The id ties the entry to the partner's original
+# words: when the partner changes them, the entry no longer applies.
+# A cleared text that still names the country in any spelling or script is
+# an error at its line in clearance.toml, and stays withheld.
+`
+	if n == 0 {
+		h += "#\n# Nothing is withheld in this run.\n"
+	}
+	return h
 }
 
 // Markdown executes the report template, for tests and golden files.
 func Markdown(ws *model.Workspace, log *intake.Log, eng *render.Engine, stamp time.Time) ([]byte, error) {
-	d := build(ws, log, Language(ws), stamp)
+	d, _ := build(ws, log, Language(ws), stamp, nil)
 	fontSafe(d)
 	return eng.Execute(d.Lang, "report", d)
 }
@@ -112,9 +167,9 @@ func reportPDF(d *Data, eng *render.Engine, opt Options) ([]byte, error) {
 	title := tReportTitle.In(d.Lang)
 	doc, err := eng.Render(d.Lang, "report", d, render.Document{
 		Title:    title,
-		Subtitle: d.Campaign.Name.In(d.Lang),
+		Subtitle: d.CampaignName + " — " + strings.Replace(tAsOf.In(d.Lang), "%s", render.FormatDate(d.Lang, d.Day), 1),
 		Header:   title,
-		Author:   d.Campaign.Coalition.In(d.Lang),
+		Author:   d.Coalition,
 		Cover:    true,
 		Contents: true,
 		Date:     opt.Stamp,

@@ -1,11 +1,11 @@
 package report
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"opkit/internal/intake"
+	"opkit/internal/model"
 	"opkit/internal/outcome"
 )
 
@@ -60,6 +60,15 @@ var (
 	tAnonN         = L{En: "Returns shared anonymously", Fr: "Retours anonymisés", Es: "Respuestas anonimizadas"}
 	tCoalitionN    = L{En: "Returns for the Coalition only", Fr: "Retours réservés à la Coalition", Es: "Respuestas solo para la Coalición"}
 
+	// The stance of a country file, as the report's "before the event".
+	tStance = map[model.Stance]L{
+		model.StanceCommitted: {En: "Committed to sign", Fr: "Engagé à signer", Es: "Comprometido a firmar"},
+		model.StanceLeaning:   {En: "Leaning toward signing", Fr: "Enclin à signer", Es: "Inclinado a firmar"},
+		model.StanceUndecided: {En: "Undecided", Fr: "Indécis", Es: "Indeciso"},
+		model.StanceOpposed:   {En: "Opposed", Fr: "Opposé", Es: "En contra"},
+		model.StanceUnknown:   {En: "Not known", Fr: "Inconnue", Es: "Desconocida"},
+	}
+
 	tStatusLabel = map[intake.Status]L{
 		intake.Accepted:   {En: "accepted", Fr: "accepté", Es: "aceptado"},
 		intake.Rejected:   {En: "rejected", Fr: "rejeté", Es: "rechazado"},
@@ -67,48 +76,11 @@ var (
 		intake.Duplicate:  {En: "duplicate", Fr: "doublon", Es: "duplicado"},
 		intake.Skipped:    {En: "skipped (folder)", Fr: "ignoré (dossier)", Es: "omitido (carpeta)"},
 	}
+
+	tAsOf             = L{En: "as of %s", Fr: "situation au %s", Es: "situación al %s"}
+	tACountry         = L{En: "a country", Fr: "un pays", Es: "un país"}
+	tACountryInQuoted = L{En: "a country in the region “%s”", Fr: "un pays de la région « %s »", Es: "un país de la región «%s»"}
 )
-
-// regionPhrase is "a country in REGION" for the regions campaigns name;
-// French and Spanish need the right preposition and article, so whole
-// phrases are listed. Keys are compared folded.
-var regionPhrase = map[string]L{
-	"africa":                          {En: "a country in Africa", Fr: "un pays d'Afrique", Es: "un país de África"},
-	"americas":                        {En: "a country in the Americas", Fr: "un pays des Amériques", Es: "un país de las Américas"},
-	"the americas":                    {En: "a country in the Americas", Fr: "un pays des Amériques", Es: "un país de las Américas"},
-	"asia":                            {En: "a country in Asia", Fr: "un pays d'Asie", Es: "un país de Asia"},
-	"asia-pacific":                    {En: "a country in Asia and the Pacific", Fr: "un pays d'Asie-Pacifique", Es: "un país de Asia y el Pacífico"},
-	"asia pacific":                    {En: "a country in Asia and the Pacific", Fr: "un pays d'Asie-Pacifique", Es: "un país de Asia y el Pacífico"},
-	"asia and the pacific":            {En: "a country in Asia and the Pacific", Fr: "un pays d'Asie-Pacifique", Es: "un país de Asia y el Pacífico"},
-	"europe":                          {En: "a country in Europe", Fr: "un pays d'Europe", Es: "un país de Europa"},
-	"eastern europe":                  {En: "a country in Eastern Europe", Fr: "un pays d'Europe de l'Est", Es: "un país de Europa del Este"},
-	"western europe":                  {En: "a country in Western Europe", Fr: "un pays d'Europe de l'Ouest", Es: "un país de Europa Occidental"},
-	"latin america":                   {En: "a country in Latin America", Fr: "un pays d'Amérique latine", Es: "un país de América Latina"},
-	"latin america and the caribbean": {En: "a country in Latin America and the Caribbean", Fr: "un pays d'Amérique latine et des Caraïbes", Es: "un país de América Latina y el Caribe"},
-	"caribbean":                       {En: "a country in the Caribbean", Fr: "un pays des Caraïbes", Es: "un país del Caribe"},
-	"north america":                   {En: "a country in North America", Fr: "un pays d'Amérique du Nord", Es: "un país de América del Norte"},
-	"middle east":                     {En: "a country in the Middle East", Fr: "un pays du Moyen-Orient", Es: "un país de Oriente Medio"},
-	"europe-central-asia":             {En: "a country in Europe and Central Asia", Fr: "un pays d'Europe et d'Asie centrale", Es: "un país de Europa y Asia Central"},
-	"middle-east-north-africa":        {En: "a country in the Middle East and North Africa", Fr: "un pays du Moyen-Orient et d'Afrique du Nord", Es: "un país de Oriente Medio y el Norte de África"},
-	"middle east and north africa":    {En: "a country in the Middle East and North Africa", Fr: "un pays du Moyen-Orient et d'Afrique du Nord", Es: "un país de Oriente Medio y el Norte de África"},
-	"mena":                            {En: "a country in the Middle East and North Africa", Fr: "un pays du Moyen-Orient et d'Afrique du Nord", Es: "un país de Oriente Medio y el Norte de África"},
-	"pacific":                         {En: "a country in the Pacific", Fr: "un pays du Pacifique", Es: "un país del Pacífico"},
-	"central asia":                    {En: "a country in Central Asia", Fr: "un pays d'Asie centrale", Es: "un país de Asia Central"},
-	"arab region":                     {En: "a country in the Arab region", Fr: "un pays de la région arabe", Es: "un país de la región árabe"},
-}
-
-// anonymousName is how a country that must not be named appears: "A country
-// in Africa". An unknown or empty region is quoted as written, or left out.
-func anonymousName(lang, region string) string {
-	key := strings.ToLower(strings.Join(strings.Fields(region), " "))
-	if p, ok := regionPhrase[key]; ok {
-		return capFirst(p.In(lang))
-	}
-	if key == "" {
-		return capFirst(L{En: "a country", Fr: "un pays", Es: "un país"}.In(lang))
-	}
-	return capFirst(strings.Replace(L{En: "a country in the region “%s”", Fr: "un pays de la région « %s »", Es: "un país de la región «%s»"}.In(lang), "%s", region, 1))
-}
 
 func capFirst(s string) string {
 	r, n := utf8.DecodeRuneInString(s)
