@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"opkit/internal/model"
+	"opkit/internal/names"
 	"opkit/internal/triage"
 )
 
@@ -32,7 +33,8 @@ type Plan struct {
 
 // CountryPlan is one country's line of the plan.
 type CountryPlan struct {
-	Code, Name, Region string
+	Code, Name, Region string // Region is the code; RegionName its words
+	RegionName         string
 	Stance             model.Stance
 	Visibility         model.Visibility
 	Phase              model.Phase
@@ -117,17 +119,20 @@ func Make(ws *model.Workspace) *Plan {
 	camp := ws.Campaign
 	p := &Plan{Lang: LabelLang(camp.Language), Campaign: camp, ReturnsDue: camp.ReturnsDue}
 	for i := range ws.Countries {
-		p.Countries = append(p.Countries, assess(&ws.Countries[i], &camp))
+		p.Countries = append(p.Countries, assess(&ws.Countries[i], &camp, p.Lang))
 	}
 	p.assign(ws)
 	return p
 }
 
-func assess(c *model.Country, camp *model.Campaign) CountryPlan {
+func assess(c *model.Country, camp *model.Campaign, lang string) CountryPlan {
 	rec := triage.Assess(c)
 	cp := CountryPlan{
-		Code: c.Code, Name: c.Name, Region: string(c.Region),
-		Stance: c.Stance, Visibility: c.Visibility, Phase: c.Phase,
+		// The plan names every country in its own language, from the code
+		// (the partner's own spelling is for its pack).
+		Code: c.Code, Name: names.Country(c.Code, lang), Region: string(c.Region),
+		RegionName: names.Region(string(c.Region), lang),
+		Stance:     c.Stance, Visibility: c.Visibility, Phase: c.Phase,
 		Triage:      rec,
 		EventDate:   c.Event.Date,
 		Format:      c.Event.Format,

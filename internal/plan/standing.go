@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"opkit/internal/model"
+	"opkit/internal/names"
 )
 
 // Progress is what the plan cannot read in the workspace's input files but
@@ -193,4 +194,13 @@ func (p *Plan) standingViews() ([]StandingView, []ContactView) {
 		}
 	}
 	return st, ct
+}
+
+// regionNames writes region codes in the plan's language.
+func (p *Plan) regionNames(codes []string) []string {
+	out := make([]string, len(codes))
+	for i, r := range codes {
+		out[i] = names.Region(r, p.Lang)
+	}
+	return out
 }

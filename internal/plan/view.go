@@ -118,7 +118,7 @@ func (p *Plan) View(stamp time.Time) *View {
 	for i := range p.Countries {
 		c := &p.Countries[i]
 		cv := CountryView{
-			Code: c.Code, Name: c.Name, Region: c.Region, LowProfile: c.Visibility == model.VisibilityLowProfile,
+			Code: c.Code, Name: c.Name, Region: c.RegionName, LowProfile: c.Visibility == model.VisibilityLowProfile,
 			Triage: w("kindshort." + string(c.Triage.Kind)), TriageLong: w("kind." + string(c.Triage.Kind)),
 			Reason: p.ReasonWords(c), Aim: w("phase." + string(c.Triage.Aim)),
 			HasDate: !c.EventDate.IsZero(), Date: c.EventDate, DateStatus: w("date." + c.DateStatus),

@@ -67,7 +67,7 @@ func (p *Plan) sheets() []sheet {
 			sc = "—"
 		}
 		countries.rows = append(countries.rows, []any{
-			c.Code, c.Name, c.Region, w("stance." + string(c.Stance)), w("visibility." + string(c.Visibility)), w("phase." + string(c.Phase)),
+			c.Code, c.Name, c.RegionName, w("stance." + string(c.Stance)), w("visibility." + string(c.Visibility)), w("phase." + string(c.Phase)),
 			w("kindshort." + string(c.Triage.Kind)), p.ReasonWords(c), w("phase." + string(c.Triage.Aim)), yesNo(c.Triage.EventNeeded),
 			c.EventDate, w("date." + c.DateStatus), w("format." + formatCode(c.Format)), c.City, strings.Join(c.Languages, ", "),
 			w("authority." + c.Authority), p.PackWords(c), yesNo(c.SCRequested), sc, len(c.Checks),
@@ -84,21 +84,21 @@ func (p *Plan) sheets() []sheet {
 	for _, a := range p.Assignments {
 		c := p.Country(a.Country)
 		m := p.SCMember(a.Member)
-		assigned.rows = append(assigned.rows, []any{a.Date, a.Country, c.Name, c.Region, strings.Join(c.Languages, ", "), m.ID, m.Name, m.Organisation, yesNo(a.SameRegion)})
+		assigned.rows = append(assigned.rows, []any{a.Date, a.Country, c.Name, c.RegionName, strings.Join(c.Languages, ", "), m.ID, m.Name, m.Organisation, yesNo(a.SameRegion)})
 	}
 	gaps := sheet{name: w("sheet.gaps"), table: "Gaps", headers: []string{
 		w("col.date"), w("col.code"), w("col.country"), w("col.region"), w("col.languages"), w("col.reason"), w("col.able"),
 	}}
 	for _, g := range p.Gaps {
 		c := p.Country(g.Country)
-		gaps.rows = append(gaps.rows, []any{g.Date, g.Country, c.Name, c.Region, strings.Join(g.Languages, ", "), p.GapWords(g), strings.Join(g.Able, ", ")})
+		gaps.rows = append(gaps.rows, []any{g.Date, g.Country, c.Name, c.RegionName, strings.Join(g.Languages, ", "), p.GapWords(g), strings.Join(g.Able, ", ")})
 	}
 	members := sheet{name: w("sheet.members"), table: "Members", headers: []string{
 		w("col.member-id"), w("col.member"), w("col.organisation"), w("col.region"), w("col.languages"),
 		w("col.max-events"), w("col.assigned"), w("col.countries"),
 	}}
 	for _, m := range p.Members {
-		members.rows = append(members.rows, []any{m.ID, m.Name, m.Organisation, strings.Join(m.Regions, ", "),
+		members.rows = append(members.rows, []any{m.ID, m.Name, m.Organisation, strings.Join(p.regionNames(m.Regions), ", "),
 			strings.Join(p.SCMember(m.ID).Languages, ", "), m.MaxEvents, len(m.Countries), strings.Join(m.Countries, ", ")})
 	}
 	return []sheet{sum, countries, checks, assigned, gaps, members, p.standingSheet(), p.contactsSheet()}

@@ -51,14 +51,14 @@ func TestWorkbookReadBack(t *testing.T) {
 		{"Countries", "Countries", [][]string{
 			{"Code", "Country", "Region", "Stance", "Visibility", "Phase", "Triage", "Reason", "Aim", "Event needed", "Event date", "Date vs window", "Format", "City", "Languages", "Authority", "Pack", "SC requested", "SC member", "Checks"},
 			{"AR", "Argentina", "Americas", "Leaning", "Public", "Signature", "Public event", "The government leans toward signing.", "Signature", "Yes", "2009-08-05", "In the window", "Public forum", "City", "es", "Confirmed", "Complete", "Yes", "ana", "0"},
-			{"BO", "Bolivia", "", "Committed", "", "", "Short meeting", "", "Ratification", "No", "2009-08-06", "", "", "", "", "", "", "Yes", "—", "1"},
+			{"BO", "Bolivia (Plurinational State of)", "", "Committed", "", "", "Short meeting", "", "Ratification", "No", "2009-08-06", "", "", "", "", "", "", "Yes", "—", "1"},
 			{"GH", "Ghana", "Africa", "Unknown", "Low profile", "", "Closed meeting", "The government's intention is unknown; the partner needs a low profile.", "", "", "", "", "", "", "en", "", "", "", "ana", "1"},
 			{"ML", "Mali", "", "", "", "", "", "", "", "", "2009-08-12", "", "", "", "fr", "", "Missing: cases", "", "kofi", "1"},
 			{"NP", "Nepal", "Asia", "Opposed", "", "Ratification", "Substantive discussion", "", "Ratification", "Yes", "2009-10-15", "After the signature date", "Roundtable", "", "ne", "None invited", "", "Yes", "—", "1"},
 		}},
 		{"Checks", "Checks", [][]string{
 			{"Code", "Country", "Severity", "Message"},
-			{"BO", "Bolivia", "Note", "The government has committed to sign: a short meeting is enough."},
+			{"BO", "Bolivia (Plurinational State of)", "Note", "The government has committed to sign: a short meeting is enough."},
 			{"GH", "Ghana", "Warning", "A public forum is planned although the partner needs a low profile."},
 			{"ML", "Mali", "Warning", "Pack inputs missing: cases."},
 			{"NP", "Nepal", "Warning", "No national authority is invited."},
@@ -71,7 +71,7 @@ func TestWorkbookReadBack(t *testing.T) {
 		}},
 		{"SC gaps", "Gaps", [][]string{
 			{"Event date", "Code", "Country", "Region", "Languages", "Reason", "Able members"},
-			{"2009-08-06", "BO", "Bolivia", "Americas", "es", "Every member able to go has reached their maximum number of events (Ana Pérez).", "ana"},
+			{"2009-08-06", "BO", "Bolivia (Plurinational State of)", "Americas", "es", "Every member able to go has reached their maximum number of events (Ana Pérez).", "ana"},
 			{"2009-10-15", "NP", "Nepal", "Asia", "ne", "No member speaks ne.", ""},
 		}},
 		{"SC members", "Members", [][]string{
