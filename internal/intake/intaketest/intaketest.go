@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -73,7 +74,10 @@ func FillVersion(c *model.Country, camp *model.Campaign, r Return, version strin
 	for _, dn := range f.GetDefinedName() {
 		names[dn.Name] = dn.RefersTo
 	}
-	for name, v := range r.Scalars {
+	// Cells are set in a fixed order: excelize numbers shared strings in
+	// the order they are set, so map order would make every file differ.
+	for _, name := range slices.Sorted(maps.Keys(r.Scalars)) {
+		v := r.Scalars[name]
 		ref, ok := names[name]
 		if !ok {
 			return nil, fmt.Errorf("no defined name %s", name)
@@ -90,7 +94,8 @@ func FillVersion(c *model.Country, camp *model.Campaign, r Return, version strin
 			return nil, err
 		}
 	}
-	for name, rows := range r.Tables {
+	for _, name := range slices.Sorted(maps.Keys(r.Tables)) {
+		rows := r.Tables[name]
 		def := outcome.TableByName(name)
 		if def == nil {
 			return nil, fmt.Errorf("no table %s", name)
