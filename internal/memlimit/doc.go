@@ -13,7 +13,7 @@
 // A limit alone would make the collector run back to back if what is alive
 // approached the limit (one huge country file does that: 2000 long cases
 // keep about 200 MB alive). So after every collection the live heap is
-// checked, and once it passes half the limit the process goes back to Go's
+// checked, and once it passes 70 % of the limit the process goes back to Go's
 // defaults (GOGC=100, no limit) for the rest of its run: big inputs cost
 // what they cost before, not a collector spinning at half the CPU.
 //

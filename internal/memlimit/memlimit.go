@@ -24,7 +24,13 @@ func Set() bool {
 	return true
 }
 
-// fellBack is set once the live heap outgrew half the limit.
+// fallBackAt is the share of the limit the live heap may reach before the
+// process goes back to Go's defaults: below it, a collection frees at
+// least 30 % of the limit, so the collector does not run much more than
+// with GOGC=100; above it, it would run back to back.
+const fallBackAt = 0.7
+
+// fellBack is set once the live heap outgrew fallBackAt of the limit.
 var fellBack atomic.Bool
 
 func apply(limit int64) {
@@ -46,7 +52,7 @@ func watch(limit int64) {
 		if fellBack.Load() {
 			return
 		}
-		if live := liveHeap(); live > uint64(limit)/2 {
+		if live := liveHeap(); float64(live) > fallBackAt*float64(limit) {
 			fellBack.Store(true)
 			debug.SetGCPercent(100)
 			debug.SetMemoryLimit(math.MaxInt64)

@@ -56,7 +56,7 @@ func TestLimitWithoutMultiplier(t *testing.T) {
 	}
 }
 
-// TestFallBack keeps more than half a small limit alive: after a
+// TestFallBack keeps 75 % of a small limit alive: after a
 // collection the process must be back on Go's defaults, not collecting
 // back to back against the limit.
 func TestFallBack(t *testing.T) {
