@@ -39,6 +39,12 @@ func (l *layout) bars(lines []string, x, w float64) error {
 	if len(data) == 0 {
 		return fmt.Errorf("opkit-bars: no bars")
 	}
+	// What a screen reader says instead of the drawing: every bar.
+	alt := make([]string, len(data))
+	for i, b := range data {
+		alt[i] = b.label + ": " + b.value
+	}
+	l.setAlt(strings.TrimPrefix(title+". ", ". ") + strings.Join(alt, "; "))
 	const size = 9.0
 	const rowH = 6.5
 	reg := l.fonts.faces[regular]
@@ -209,6 +215,15 @@ func (l *layout) timeline(lines []string, x, w float64) error {
 	if start.IsZero() || end.IsZero() || !end.After(start) {
 		return fmt.Errorf("opkit-timeline: need \"start:\" and a later \"end:\" date")
 	}
+	alt := make([]string, len(items))
+	for i, it := range items {
+		alt[i] = it.label + " (" + l.lab.shortDate(it.from)
+		if it.kind == "span" {
+			alt[i] += " – " + l.lab.shortDate(it.to)
+		}
+		alt[i] += ")"
+	}
+	l.setAlt(l.lab.shortDate(start) + " – " + l.lab.shortDate(end) + ": " + strings.Join(alt, "; "))
 	const size = 8.0
 	reg, bld := l.fonts.faces[regular], l.fonts.faces[bold]
 	total := end.Sub(start).Hours()

@@ -41,6 +41,17 @@
 // directions and mirrored brackets carry ActualText, so that pdftotext
 // extracts logical order (after NFKC normalisation).
 //
+// Every PDF is tagged (tags.go): headings, paragraphs, lists (L, LI, Lbl,
+// LBody), tables (TR, TH with a column scope, TD; a header repeated on a
+// later page is an artifact), block quotes and figures (charts, with their
+// data as alternative text) are structure elements owning the marked
+// content their text is drawn in; panels, rules, the running header and
+// footer and the logo are artifacts. The catalog says Marked, the
+// language, and shows the title (XMP metadata too), so `pdfinfo
+// -struct-text` and screen readers read the document in order. Web
+// addresses in the text are links (links.go), and a word too long for its
+// line breaks after / . - ? & = and the like, or with a hyphen.
+//
 // Output is reproducible: dates come from Document.Date and fpdf's catalog
 // is sorted, so the same document gives the same bytes.
 package pdf

@@ -29,7 +29,7 @@ func collectRuns(n ast.Node, src []byte, st style, link string, out []run) []run
 			if !c.IsRaw() {
 				s = render.Unescape(v)
 			}
-			out = append(out, run{text: s, st: st, link: link})
+			out = appendLinked(out, run{text: s, st: st, link: link})
 			if c.HardLineBreak() {
 				out[len(out)-1].hard = true
 			} else if c.SoftLineBreak() {
@@ -40,7 +40,7 @@ func collectRuns(n ast.Node, src []byte, st style, link string, out []run) []run
 			if !c.IsRaw() && !c.IsCode() {
 				s = render.Unescape(c.Value)
 			}
-			out = append(out, run{text: s, st: st, link: link, code: c.IsCode()})
+			out = appendLinked(out, run{text: s, st: st, link: link, code: c.IsCode()})
 		case *ast.CodeSpan:
 			var b strings.Builder
 			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
@@ -232,6 +232,16 @@ func (l *layout) wrap(toks []token, maxW float64) []lineBox {
 		cur = lineBox{}
 		space = nil
 	}
+	// The space a line breaks at stays at its end, drawn but not
+	// measured: text extraction, and a screen reader following the
+	// structure tree, read "word word", not "wordword".
+	keepSpace := func() {
+		if space != nil {
+			sp := *space
+			sp.x, sp.w = cur.w, 0
+			cur.pieces = append(cur.pieces, sp)
+		}
+	}
 	for _, t := range toks {
 		switch t.kind {
 		case tokSpace:
@@ -255,15 +265,17 @@ func (l *layout) wrap(toks []token, maxW float64) []lineBox {
 				space = nil
 			case t.w <= maxW+0.01:
 				if len(cur.pieces) > 0 {
+					keepSpace()
 					flush()
 				}
 				put(t.pieces, 0)
 				space = nil
 			default:
 				if len(cur.pieces) > 0 {
+					keepSpace()
 					flush()
 				}
-				for _, chunk := range l.splitWord(t.pieces, maxW) {
+				for _, chunk := range l.splitWord(t.pieces, maxW, true) {
 					if len(cur.pieces) > 0 {
 						flush()
 					}
@@ -277,38 +289,6 @@ func (l *layout) wrap(toks []token, maxW float64) []lineBox {
 		lines = append(lines, cur)
 	}
 	return lines
-}
-
-// splitWord cuts an over-long word into chunks that fit maxW.
-func (l *layout) splitWord(pcs []piece, maxW float64) [][]piece {
-	var chunks [][]piece
-	var cur []piece
-	curW := 0.0
-	for _, pc := range pcs {
-		face := l.fonts.faces[pc.ts.st]
-		start := 0
-		segW := 0.0
-		for i, r := range pc.text {
-			rw := float64(face.runeWidth(r)) * pc.ts.size / 1000 * ptToMM
-			if curW+segW+rw > maxW && (curW+segW > 0) {
-				if i > start {
-					t := pc.text[start:i]
-					cur = append(cur, piece{text: t, ts: pc.ts, w: segW})
-				}
-				chunks = append(chunks, cur)
-				cur, curW, segW, start = nil, 0, 0, i
-			}
-			segW += rw
-		}
-		if start < len(pc.text) {
-			cur = append(cur, piece{text: pc.text[start:], ts: pc.ts, w: segW})
-			curW += segW
-		}
-	}
-	if len(cur) > 0 {
-		chunks = append(chunks, cur)
-	}
-	return chunks
 }
 
 // merge joins neighbouring pieces that look the same, so a line is drawn

@@ -67,6 +67,7 @@ type op struct {
 	level      int    // outline level for opBookmark
 	visual     bool   // in its final place; text in drawing order, in one font (rtl.go)
 	actual     string // text extracted instead of the glyphs (rtl.go)
+	elem, seq  int32  // structure element of text, and its order (tags.go)
 }
 
 type page struct {
@@ -98,6 +99,7 @@ type marker struct {
 	x    float64
 	text string
 	ts   textStyle
+	elem int // the list item's Lbl element
 }
 
 type layout struct {
@@ -121,13 +123,17 @@ type layout struct {
 
 	outlineTop bool // a top-level bookmark exists for level 2 ones to hang under
 	measuring  bool // a scratch layout on an endless page
+
+	tags *tagTree // nil on scratch layouts (tags.go)
+	elem int      // the open structure element: 0 none, -1 inside an artifact
+	part int      // partCover, partContents or partBody
 }
 
 func (l *layout) width() float64 { return l.pw - l.left - l.right }
 
 func (l *layout) cur() *page { return l.pages[len(l.pages)-1] }
 
-func (l *layout) add(o op) { p := l.cur(); p.ops = append(p.ops, o) }
+func (l *layout) add(o op) { l.tag(&o); p := l.cur(); p.ops = append(p.ops, o) }
 
 func (l *layout) newPage() {
 	if len(l.pages) > 0 {
@@ -209,39 +215,59 @@ func (l *layout) blocks(parent ast.Node, x, w float64) {
 func (l *layout) block(n ast.Node, x, w float64) {
 	switch n := n.(type) {
 	case *ast.Heading:
+		id := l.begin(fmt.Sprintf("H%d", min(max(n.Level, 1), 6)))
 		l.heading(n, x, w)
+		l.end(id)
 	case *ast.Paragraph:
 		l.leadIn(n, x, w)
+		id := l.begin("P")
 		l.paragraph(n, x, w, para{size: bodySize, color: textColor})
+		l.end(id)
 		l.space(bodySize * 0.75 * ptToMM)
 	case *ast.TextBlock:
+		id := l.begin("P")
 		l.paragraph(n, x, w, para{size: bodySize, color: textColor})
+		l.end(id)
 		if n.NextSibling() != nil {
 			l.space(bodySize * 0.35 * ptToMM)
 		}
 	case *ast.List:
+		id := l.begin("L")
 		l.list(n, x, w, 0)
+		l.end(id)
 		l.space(bodySize * 0.5 * ptToMM)
 	case *ast.Blockquote:
+		id := l.begin("BlockQuote")
 		l.quote(n, x, w)
+		l.end(id)
 	case *ast.FencedCodeBlock:
 		lines := codeLines(n, l.src)
 		switch l.chartKind(n) {
 		case chartBars:
+			id := l.begin("Figure")
 			l.fail(l.bars(lines, x, w))
+			l.end(id)
 		case chartTimeline:
+			id := l.begin("Figure")
 			l.fail(l.timeline(lines, x, w))
+			l.end(id)
 		default:
+			id := l.begin("Code")
 			l.code(lines, x, w)
+			l.end(id)
 		}
 	case *ast.CodeBlock:
+		id := l.begin("Code")
 		l.code(codeLines(n, l.src), x, w)
+		l.end(id)
 	case *ast.ThematicBreak:
 		if !l.atTop() {
 			l.newPage()
 		}
 	case *east.Table:
+		id := l.begin("Table")
 		l.table(n, x, w)
+		l.end(id)
 	case *ast.HTMLBlock:
 		// Raw HTML cannot be laid out; templates are Markdown only.
 	default:
@@ -278,7 +304,12 @@ func (l *layout) textLines(lines []lineBox, x float64, lh, size float64) {
 
 func (l *layout) drawLine(ln lineBox, x, base, size float64) {
 	if m := l.marker; m != nil {
+		saved := l.elem
+		if m.elem != 0 {
+			l.elem = m.elem
+		}
 		l.add(op{kind: opText, x: m.x, y: base, text: m.text, st: m.ts.st, size: m.ts.size, color: m.ts.color})
+		l.elem = saved
 		l.marker = nil
 	}
 	l.drawLineAt(ln, x, base)
@@ -377,7 +408,7 @@ func (l *layout) heading(n *ast.Heading, x, w float64) {
 	y0 := l.y
 	if number != "" {
 		base := l.y + lh/2 + size*ptToMM*0.36
-		l.add(op{kind: opText, x: x, y: base, text: number, st: bold, size: size, color: color})
+		l.add(op{kind: opText, x: x, y: base, text: number + l.numberGap(), st: bold, size: size, color: color})
 	}
 	for _, ln := range lines {
 		base := l.y + lh/2 + size*ptToMM*0.36
@@ -458,15 +489,23 @@ func (l *layout) list(n *ast.List, x, w float64, depth int) {
 			ts.st = bold
 		}
 		num++
-		l.marker = &marker{x: mx, text: text, ts: ts}
+		li := l.begin("LI")
+		lbl := l.begin("Lbl")
+		l.end(lbl)
+		l.marker = &marker{x: mx, text: text, ts: ts, elem: lbl}
+		body := l.begin("LBody")
 		for c := item.FirstChild(); c != nil && l.err == nil; c = c.NextSibling() {
 			if sub, ok := c.(*ast.List); ok {
 				l.marker = nil
+				id := l.begin("L")
 				l.list(sub, x+indent, w-indent, depth+1)
+				l.end(id)
 				continue
 			}
 			l.block(c, x+indent, w-indent)
 		}
+		l.end(body)
+		l.end(li)
 		l.marker = nil
 		if !n.IsTight && item.NextSibling() != nil {
 			l.space(bodySize * 0.3 * ptToMM)
@@ -512,7 +551,7 @@ func (l *layout) code(lines []string, x, w float64) {
 		s = cleanText(strings.ReplaceAll(s, "\t", "    "))
 		pc := piece{text: s, ts: textStyle{size: codeSize, color: textColor}, w: face.width(s, codeSize)}
 		var boxes []lineBox
-		for _, chunk := range l.splitWord([]piece{pc}, w-2*pad-2) {
+		for _, chunk := range l.splitWord([]piece{pc}, w-2*pad-2, false) {
 			boxes = append(boxes, lineBox{pieces: chunk})
 		}
 		if len(boxes) == 0 {

@@ -84,15 +84,16 @@ func Render(doc *render.Document, opt Options) ([]byte, error) {
 // layoutDoc lays out the whole document: cover, contents and body pages,
 // and the final 1-based page number of each heading.
 func layoutDoc(doc *render.Document, ps pageSize, fs *fontSet) (*layout, []*page, []int, error) {
-	mk := func() *layout {
+	tags := newTagTree()
+	mk := func(part int) *layout {
 		return &layout{
 			doc: doc, src: doc.Source, fonts: fs, lab: labelsFor(doc.Lang),
 			pw: ps.w, ph: ps.h,
 			left: marginX, right: marginX, top: marginTop, bott: marginBot,
-			numbered: doc.Contents,
+			numbered: doc.Contents, tags: tags, part: part,
 		}
 	}
-	body := mk()
+	body := mk(partBody)
 	body.newPage()
 	body.blocks(doc.Root, body.left, body.width())
 	if body.err != nil {
@@ -106,7 +107,7 @@ func layoutDoc(doc *render.Document, ps pageSize, fs *fontSet) (*layout, []*page
 		pages = append(pages, body.cover())
 	}
 	if doc.Contents {
-		toc := mk()
+		toc := mk(partContents)
 		toc.contents(body.headings)
 		pages = append(pages, toc.pages...)
 	}
@@ -126,37 +127,45 @@ func layoutDoc(doc *render.Document, ps pageSize, fs *fontSet) (*layout, []*page
 // title block a third of the way down, the marking in a box below it.
 func (l *layout) cover() *page {
 	c := &layout{doc: l.doc, fonts: l.fonts, lab: l.lab, pw: l.pw, ph: l.ph,
-		left: l.left, right: l.right, top: l.top, bott: l.bott}
+		left: l.left, right: l.right, top: l.top, bott: l.bott, tags: l.tags, part: partCover}
 	c.newPage()
 	w := c.width()
 	c.add(op{kind: opImage, x: c.left, y: c.top + 4, w: 22, h: 22})
 	if a := cleanText(l.doc.Author); a != "" {
+		id := c.begin("P")
 		lines := c.wrap(c.tokens([]run{{text: a}}, para{size: 10, color: mutedColor}), w-30)
 		y := c.top + 4 + 11 - float64(len(lines)-1)*2.4
 		for _, ln := range lines {
 			c.drawLineAt(ln, c.left+28, y+1.5)
 			y += 5
 		}
+		c.end(id)
 	}
 	c.y = c.ph * 0.33
 	c.add(op{kind: opRect, x: c.left, y: c.y, w: 36, h: 1.6, color: accentGold})
 	c.y += 8
+	id := c.begin("P")
 	for _, ln := range c.wrap(c.tokens([]run{{text: l.doc.Title}}, para{size: 28, st: bold, color: headColor}), w) {
 		c.y += 28 * ptToMM
 		c.drawLineAt(ln, c.left, c.y)
 		c.y += 28 * ptToMM * 0.3
 	}
+	c.end(id)
 	c.y += 4
+	id = c.begin("P")
 	for _, ln := range c.wrap(c.tokens([]run{{text: l.doc.Subtitle}}, para{size: 15, color: textColor}), w) {
 		c.y += 15 * ptToMM
 		c.drawLineAt(ln, c.left, c.y)
 		c.y += 15 * ptToMM * 0.4
 	}
+	c.end(id)
 	if m := cleanText(l.doc.Marking); m != "" {
 		c.y += 14
 		mw := c.fonts.faces[bold].width(m, 16) + 12
 		c.add(op{kind: opRect, x: c.left, y: c.y, w: mw, h: 12, color: markRed})
+		id := c.begin("P")
 		c.add(op{kind: opText, x: c.left + 6, y: c.y + 6 + 16*ptToMM*0.36, text: m, st: bold, size: 16, color: white})
+		c.end(id)
 	}
 	return c.cur()
 }
@@ -170,8 +179,12 @@ func (l *layout) contents(hs []heading) {
 	size := headSizes[0]
 	lh := size * 1.3 * ptToMM
 	base := l.y + lh/2 + size*ptToMM*0.36
+	id := l.begin("H1")
 	l.add(op{kind: opText, x: x, y: base, text: l.lab.contents, st: bold, size: size, color: headColor})
+	l.end(id)
 	l.add(op{kind: opBookmark, y: l.y, text: l.lab.contents, level: 0})
+	toc := l.begin("TOC")
+	defer l.end(toc)
 	l.y += lh + 1
 	l.add(op{kind: opLine, x: x, y: l.y, w: x + w, h: l.y, color: ruleColor, size: 0.35})
 	l.y += 6
@@ -196,10 +209,11 @@ func (l *layout) contents(hs []heading) {
 		l.space(gap)
 		l.ensure(float64(len(lines)) * lh)
 		y0 := l.y
+		item := l.begin("TOCI")
 		for j, ln := range lines {
 			b := l.y + lh/2 + bodySize*ptToMM*0.36
 			if j == 0 && h.number != "" {
-				l.add(op{kind: opText, x: x + indent, y: b, text: h.number, st: st, size: bodySize, color: textColor})
+				l.add(op{kind: opText, x: x + indent, y: b, text: h.number + l.numberGap(), st: st, size: bodySize, color: textColor})
 			}
 			l.drawLineAt(ln, tx, b)
 			if j == len(lines)-1 {
@@ -208,6 +222,7 @@ func (l *layout) contents(hs []heading) {
 			}
 			l.y += lh
 		}
+		l.end(item)
 		l.add(op{kind: opLinkDest, x: x, y: y0, w: w, h: l.y - y0, dest: i})
 	}
 }
@@ -232,6 +247,12 @@ func (l *layout) emit(pages []*page, final []int) ([]byte, error) {
 	f.SetCreator("opkit", true)
 	f.SetProducer("opkit", true)
 	f.SetLang(l.lab.lang)
+	// Tagged: a structure tree, marked content, the title shown by
+	// viewers instead of the file name, and XMP metadata (tags.go).
+	f.SetViewerPreferences("<</DisplayDocTitle true>>")
+	f.SetXmpMetadata(xmp(cleanText(doc.Title), cleanText(doc.Author), cleanText(doc.Subtitle), l.lab.lang, date))
+	te := &tagEmitter{t: l.tags, f: f}
+	f.SetStructTree(te.write)
 
 	// One pass over what is drawn: the styles to embed, whether the logo
 	// is, and the characters. Text can reach the page without passing the
@@ -286,8 +307,13 @@ func (l *layout) emit(pages []*page, final []int) ([]byte, error) {
 	total := len(pages)
 	for i, p := range pages {
 		f.AddPage()
-		l.furniture(&e, i+1, total, doc.Cover && i == 0)
+		te.startPage(i + 1)
+		te.pagination(func() { l.furniture(&e, i+1, total, doc.Cover && i == 0) })
 		for _, o := range p.ops {
+			switch o.kind {
+			case opText, opPageRef, opRect, opLine, opCircle, opImage:
+				te.content(&o)
+			}
 			switch o.kind {
 			case opText:
 				if o.visual {
@@ -327,6 +353,7 @@ func (l *layout) emit(pages []*page, final []int) ([]byte, error) {
 				f.Bookmark(o.text, o.level, o.y)
 			}
 		}
+		te.close()
 		if err := f.Error(); err != nil {
 			return nil, err
 		}

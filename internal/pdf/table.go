@@ -13,12 +13,36 @@ type cell struct {
 	toks  []token
 	lines []lineBox
 	align east.Alignment
+	elem  int // its TH or TD element (tags.go)
 }
 
 type row struct {
 	cells  []cell
 	header bool
 	h      float64
+	tr     int // its TR element, once drawn
+}
+
+// rowTags makes the row's TR and its cells' TH or TD elements inside the
+// open Table element, once.
+func (l *layout) rowTags(r *row) {
+	if l.tags == nil || r.tr != 0 || l.elem < 0 {
+		return
+	}
+	r.tr = l.begin("TR")
+	for i := range r.cells {
+		role := "TD"
+		if r.header {
+			role = "TH"
+		}
+		id := l.begin(role)
+		if r.header {
+			l.tags.elems[id].attrs = "/A <</O /Table /Scope /Column>>"
+		}
+		l.end(id)
+		r.cells[i].elem = id
+	}
+	l.end(r.tr)
 }
 
 // table lays out a GFM table: column widths from content, text wrapped
@@ -109,6 +133,12 @@ func sum(v []float64) float64 {
 // drawRow draws one row at l.y. A row taller than the page is continued
 // line by line on the following pages, under the repeated header.
 func (l *layout) drawRow(r, head *row, x float64, widths []float64, lh float64, index int) {
+	// The header row is read once; where it is repeated on the following
+	// pages it is an artifact.
+	repeat := r.header && r.tr != 0
+	l.rowTags(r)
+	saved := l.elem
+	defer func() { l.elem = saved }()
 	total := sum(widths)
 	from := 0 // first line not yet drawn
 	nlines := 0
@@ -131,6 +161,12 @@ func (l *layout) drawRow(r, head *row, x float64, widths []float64, lh float64, 
 		cx := x
 		for i, c := range r.cells {
 			cw := widths[i]
+			switch {
+			case repeat:
+				l.elem = -1
+			case c.elem != 0:
+				l.elem = c.elem
+			}
 			for j := from; j < from+fit && j < len(c.lines); j++ {
 				ln := c.lines[j]
 				off := cellPadX

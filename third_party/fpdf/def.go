@@ -680,6 +680,10 @@ type Fpdf struct {
 	subject          string                     // subject
 	author           string                     // author
 	lang             string                     // lang
+	structTree       func(*StructWriter) int    // opkit patch 5: writes the structure tree (tagged.go)
+	structRoot       int                        // opkit patch 5: object number of the StructTreeRoot
+	viewerPrefs      string                     // opkit patch 5: /ViewerPreferences dictionary
+	pageObjs         []int                      // opkit patch 5: object number of each page, 1-based
 	keywords         string                     // keywords
 	creator          string                     // creator
 	creationDate     time.Time                  // override for document CreationDate value

@@ -4274,6 +4274,9 @@ func (f *Fpdf) putpages() {
 			f.outf("/%s [%.2f %.2f %.2f %.2f]", t, pb.X, pb.Y, pb.Wd, pb.Ht)
 		}
 		f.out("/Resources 2 0 R")
+		if f.structTree != nil { // opkit patch 5
+			f.outf("/StructParents %d /Tabs /S", n-1)
+		}
 		// Links
 		if len(f.pageLinks[n])+len(f.pageAttachments[n]) > 0 {
 			var annots fmtBuffer
@@ -4320,6 +4323,7 @@ func (f *Fpdf) putpages() {
 		}
 		f.out("endobj")
 	}
+	f.pageObjs = pagesObjectNumbers // opkit patch 5
 	// Pages root
 	f.offsets[1] = f.buffer.Len()
 	f.out("1 0 obj")
@@ -5028,6 +5032,13 @@ func (f *Fpdf) putcatalog() {
 	if f.lang != "" {
 		f.outf("/Lang (%s)", f.lang)
 	}
+	if f.structRoot > 0 { // opkit patch 5
+		f.outf("/StructTreeRoot %d 0 R", f.structRoot)
+		f.out("/MarkInfo <</Marked true>>")
+	}
+	if f.viewerPrefs != "" {
+		f.outf("/ViewerPreferences %s", f.viewerPrefs)
+	}
 	switch f.zoomMode {
 	case "fullpage":
 		f.out("/OpenAction [3 0 R /Fit]")
@@ -5211,6 +5222,10 @@ func (f *Fpdf) enddoc() {
 	f.putbookmarks()
 	// Metadata
 	f.putxmp()
+	f.putStructTree() // opkit patch 5
+	if f.err != nil {
+		return
+	}
 	// 	Info
 	f.newobj()
 	f.out("<<")
