@@ -144,7 +144,7 @@ type tagEmitter struct {
 	f     *fpdf.Fpdf
 	page  int
 	mcid  int
-	open  int   // mcNone, mcArtifact or the element whose content is open
+	open  int     // mcNone, mcArtifact or the element whose content is open
 	pages [][]int // per page (0-based), the element of each MCID
 }
 
