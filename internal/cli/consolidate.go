@@ -26,9 +26,16 @@ func consolidateCommand() command {
 		help: `Reads the outcome workbooks partners returned (default: every file in
 WS/returns/; PATH may name files or folders) and writes DIR/report/:
 intake.csv (one row per file: accepted, rejected, superseded or duplicate, with
-reasons), consolidated.xlsx and new-york-report.pdf. A bad file never stops the
-batch; when any file is rejected the outputs are still written and the exit
-status is 1.
+reasons), consolidated.xlsx, new-york-report.pdf and clearance-todo.toml. A bad
+file never stops the batch; when any file is rejected the outputs are still
+written and the exit status is 1.
+
+The report quotes no free text of low-profile countries or anonymised returns
+until staff clear it: clearance-todo.toml lists each withheld text; copy the
+entries you approve, edited as you wish, into WS/clearance.toml. A cleared text
+that still names the country (any spelling or script, its capital, the event
+city, partners, people, e-mail domains, the code) is an error at its line in
+clearance.toml, and the exit status is 1.
 
 Examples:
   opkit consolidate                          returns/ of the current workspace
