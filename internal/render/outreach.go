@@ -50,7 +50,7 @@ type Outreach struct {
 	// Call is what the documents ask the government to do.
 	Call Call
 	// Treaty facts as they stand on the campaign's signature date.
-	Treaty Treaty
+	Treaty TreatyDates
 
 	LowProfile  bool
 	PublicForum bool
@@ -115,8 +115,8 @@ type Call struct {
 	Declarations, Missing []model.Declaration
 }
 
-// Treaty is what is true of the Protocol on the signature date.
-type Treaty struct {
+// TreatyDates is what is true of the Protocol on the signature date.
+type TreatyDates struct {
 	// Opening: the signature date is the day the Protocol opened for
 	// signature (24 September 2009), so it "opens for signature" then;
 	// on a later date it has been open since 2009.
@@ -175,8 +175,8 @@ func OutreachData(ws *model.Workspace, c *model.Country, assigned *model.SCMembe
 	return o
 }
 
-func treatyOn(sig model.Date) Treaty {
-	return Treaty{
+func treatyOn(sig model.Date) TreatyDates {
+	return TreatyDates{
 		Opening: sig.IsZero() || sig == model.OpenedForSignature,
 		InForce: !sig.IsZero() && sig.After(model.EnteredIntoForce),
 	}
