@@ -12,7 +12,7 @@ import (
 
 	"opkit/internal/i18n"
 	"opkit/internal/model"
-	"opkit/internal/outcome"
+	"opkit/internal/xlsxkit"
 )
 
 // Sheet codes of the two hidden sheets; never shown, so not translated.
@@ -54,11 +54,18 @@ func Write(code, lang string, c *model.Country, opt Options) ([]byte, error) {
 	if w.err != nil {
 		return nil, fmt.Errorf("write questionnaire for %s: %w", code, w.err)
 	}
-	buf, err := w.f.WriteToBuffer()
+	data, err := xlsxkit.Write(w.f, xlsxkit.Props{
+		Title:    fmt.Sprintf(word(lang, "text.title"), w.countryName()),
+		Creator:  "opkit",
+		Language: lang,
+		Version:  TemplateVersion,
+		Stamp:    opt.Stamp,
+		Keywords: "OP-ICESCR; " + code,
+	})
 	if err != nil {
 		return nil, fmt.Errorf("write questionnaire for %s: %w", code, err)
 	}
-	return buf.Bytes(), nil
+	return data, nil
 }
 
 type writer struct {
@@ -105,24 +112,13 @@ func (w *writer) build(opt Options) {
 	}
 	w.writeMeta()
 	for _, s := range visible {
-		w.check(f.SetPageLayout(s, &excelize.PageLayoutOptions{Size: ptr(9), Orientation: ptr("landscape"), FitToWidth: ptr(1), FitToHeight: ptr(0)}))
-		w.check(f.SetSheetProps(s, &excelize.SheetPropsOptions{FitToPage: ptr(true)}))
-		w.check(f.SetSheetView(s, 0, &excelize.ViewOptions{RightToLeft: ptr(w.lang == "ar")}))
+		w.check(xlsxkit.SetPrint(f, s, xlsxkit.Print{Paper: xlsxkit.PaperFor(w.code), Landscape: true}))
+		w.check(f.SetSheetView(s, 0, &excelize.ViewOptions{RightToLeft: ptr(i18n.RTL(w.lang))}))
 	}
 	w.check(f.SetSheetVisible(sheetLists, false))
 	w.check(f.SetSheetVisible(sheetMeta, false))
 	w.check(f.ProtectWorkbook(&excelize.WorkbookProtectionOptions{LockStructure: true}))
 	f.SetActiveSheet(0)
-	stamp := outcome.DocTime(opt.Stamp)
-	w.check(f.SetDocProps(&excelize.DocProperties{
-		Title:    fmt.Sprintf(word(w.lang, "text.title"), w.code),
-		Creator:  "opkit",
-		Created:  stamp,
-		Modified: stamp,
-		Language: w.lang,
-		Version:  TemplateVersion,
-	}))
-	w.check(f.SetAppProps(&excelize.AppProperties{Application: "opkit"}))
 }
 
 func ptr[T any](v T) *T { return &v }
@@ -131,17 +127,13 @@ func (w *writer) style(s *excelize.Style) int {
 	if s.Font == nil {
 		s.Font = &excelize.Font{}
 	}
-	s.Font.Family = "Calibri"
-	if s.Font.Size == 0 {
-		s.Font.Size = 11
-	}
-	if w.lang == "ar" {
+	if i18n.RTL(w.lang) {
 		if s.Alignment == nil {
 			s.Alignment = &excelize.Alignment{}
 		}
 		s.Alignment.ReadingOrder = 2
 	}
-	id, err := w.f.NewStyle(s)
+	id, err := xlsxkit.Style(w.f, s)
 	w.check(err)
 	return id
 }
@@ -156,6 +148,11 @@ func (w *writer) styles() {
 	yellow := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF2CC"}}
 	grey := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E7E6E6"}}
 	date := "yyyy-mm-dd"
+	// Dates sit at the reading start of the cell: the right in Arabic.
+	start := "left"
+	if i18n.RTL(w.lang) {
+		start = "right"
+	}
 	wrap := func(v string) *excelize.Alignment { return &excelize.Alignment{WrapText: true, Vertical: v} }
 	w.st.title = w.style(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14, Color: "1F3864"}})
 	w.st.intro = w.style(&excelize.Style{Font: &excelize.Font{Italic: true, Color: "595959"}, Alignment: wrap("top")})
@@ -164,14 +161,14 @@ func (w *writer) styles() {
 	w.st.label = w.style(&excelize.Style{Alignment: wrap("center"), Protection: locked})
 	w.st.help = w.style(&excelize.Style{Font: &excelize.Font{Italic: true, Size: 9, Color: "595959"}, Alignment: wrap("center"), Protection: locked})
 	w.st.input = w.style(&excelize.Style{Fill: yellow, Border: border, Alignment: wrap("center"), Protection: unlocked, NumFmt: 49})
-	w.st.inputDate = w.style(&excelize.Style{Fill: yellow, Border: border, Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "center"}, CustomNumFmt: &date, Protection: unlocked})
+	w.st.inputDate = w.style(&excelize.Style{Fill: yellow, Border: border, Alignment: &excelize.Alignment{Horizontal: start, Vertical: "center"}, CustomNumFmt: &date, Protection: unlocked})
 	w.st.inputLong = w.style(&excelize.Style{Fill: yellow, Border: border, Alignment: wrap("top"), Protection: unlocked, NumFmt: 49})
 	w.st.locked = w.style(&excelize.Style{Fill: grey, Border: border, Font: &excelize.Font{Bold: true}, Alignment: wrap("center"), Protection: locked})
 	w.st.header = w.style(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: wrap("center"),
 		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E1F2"}}, Border: []excelize.Border{{Type: "bottom", Color: "1F3864", Style: 1}}})
 	w.st.colHelp = w.style(&excelize.Style{Font: &excelize.Font{Italic: true, Size: 9, Color: "595959"}, Alignment: wrap("top")})
 	w.st.cell = w.style(&excelize.Style{Fill: yellow, Border: border, Alignment: wrap("top"), Protection: unlocked, NumFmt: 49})
-	w.st.cellDate = w.style(&excelize.Style{Fill: yellow, Border: border, Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top"}, CustomNumFmt: &date, Protection: unlocked})
+	w.st.cellDate = w.style(&excelize.Style{Fill: yellow, Border: border, Alignment: &excelize.Alignment{Horizontal: start, Vertical: "top"}, CustomNumFmt: &date, Protection: unlocked})
 }
 
 func (w *writer) set(sheet, cell string, v any, style int) {
@@ -270,6 +267,7 @@ func (w *writer) writeCountry(sheet string) {
 	w.check(f.SetColWidth(sheet, "C", "C", 60))
 	w.set(sheet, "A1", fmt.Sprintf(word(w.lang, "text.title"), w.countryName()), w.st.title)
 	w.set(sheet, "A2", word(w.lang, "text.fill"), w.st.intro)
+	w.check(f.MergeCell(sheet, "A2", "C2"))
 	row := 3
 	for si := range Sections {
 		s := &Sections[si]
@@ -286,10 +284,18 @@ func (w *writer) writeCountry(sheet string) {
 			if it.Required || it.RequiredUnless[0] != "" {
 				label += " *"
 			}
+			hlp := w.itemHelp(path, it)
 			w.set(sheet, "A"+r, label, w.st.label)
-			w.set(sheet, "C"+r, w.itemHelp(path, it), w.st.help)
+			w.set(sheet, "C"+r, hlp, w.st.help)
 			in := "B" + r
 			v := w.value(reflect.ValueOf(w.c).Elem(), it)
+			// Rows as tall as their longest text: not every program grows
+			// a row to fit wrapped text when it opens the file. The help
+			// is set smaller, so more of it fits on a line.
+			lines := max(2, xlsxkit.Lines(label, 40), xlsxkit.Lines(hlp, 60*1.25))
+			if sv, ok := v.(string); ok {
+				lines = max(lines, xlsxkit.Lines(sv, 60))
+			}
 			switch {
 			case it.Locked:
 				w.set(sheet, in, w.code, w.st.locked)
@@ -297,15 +303,15 @@ func (w *writer) writeCountry(sheet string) {
 				w.set(sheet, in, v, w.st.inputDate)
 			case it.Kind == KProse || it.Kind == KLines:
 				w.set(sheet, in, v, w.st.inputLong)
-				w.check(f.SetRowHeight(sheet, row, 90))
+				lines = max(lines, 6)
 			default:
 				w.set(sheet, in, v, w.st.input)
-				w.check(f.SetRowHeight(sheet, row, 32))
 			}
+			w.check(f.SetRowHeight(sheet, row, xlsxkit.RowHeight(lines)))
 			if !it.Locked {
 				w.validate(sheet, in, label, it)
 			}
-			w.check(f.SetDefinedName(&excelize.DefinedName{Name: DefinedName(s.Table, it.Key), RefersTo: fmt.Sprintf("%s!$B$%d", quoteSheet(sheet), row)}))
+			w.check(f.SetDefinedName(&excelize.DefinedName{Name: DefinedName(s.Table, it.Key), RefersTo: fmt.Sprintf("%s!$B$%d", xlsxkit.QuoteSheet(sheet), row)}))
 			row++
 		}
 	}
@@ -400,19 +406,6 @@ func truncate(s string, n int) string {
 	return s
 }
 
-func quoteSheet(s string) string {
-	plain := s != ""
-	for i, r := range s {
-		if !(r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || i > 0 && r >= '0' && r <= '9') {
-			plain = false
-			break
-		}
-	}
-	if plain {
-		return s
-	}
-	return "'" + strings.ReplaceAll(s, "'", "''") + "'"
-}
 
 func (w *writer) writeTable(t *Table) {
 	f := w.f
@@ -425,8 +418,17 @@ func (w *writer) writeTable(t *Table) {
 	w.set(sheet, "A2", intro, w.st.intro)
 	lastCol, _ := excelize.ColumnNumberToName(len(t.Columns))
 	w.check(f.MergeCell(sheet, "A2", lastCol+"2"))
-	w.check(f.SetRowHeight(sheet, 2, 45))
-	w.check(f.SetRowHeight(sheet, 3, 75))
+	w.check(f.SetRowHeight(sheet, 2, xlsxkit.RowHeight(max(2, xlsxkit.Lines(intro, 100)))))
+	helpLines := 2
+	for i := range t.Columns {
+		helpLines = max(helpLines, xlsxkit.Lines(w.how(columnHelp(w.lang, t, &t.Columns[i]), &t.Columns[i]), t.Columns[i].Width*1.25))
+	}
+	w.check(f.SetRowHeight(sheet, 3, xlsxkit.RowHeight(helpLines)*0.85))
+	headLines := 1
+	for i := range t.Columns {
+		headLines = max(headLines, xlsxkit.Lines(word(w.lang, "label."+Path(t.Key, t.Columns[i].Key)), t.Columns[i].Width))
+	}
+	w.check(f.SetRowHeight(sheet, header, xlsxkit.RowHeight(headLines)))
 	for i := range t.Columns {
 		col := &t.Columns[i]
 		path := Path(t.Key, col.Key)
@@ -450,7 +452,7 @@ func (w *writer) writeTable(t *Table) {
 		StyleName: "TableStyleLight1", ShowRowStripes: ptr(false),
 	}))
 	w.check(f.SetDefinedName(&excelize.DefinedName{Name: namePrefix + "table_" + t.Name,
-		RefersTo: fmt.Sprintf("%s!$A$%d:$%s$%d", quoteSheet(sheet), header, lastCol, last)}))
+		RefersTo: fmt.Sprintf("%s!$A$%d:$%s$%d", xlsxkit.QuoteSheet(sheet), header, lastCol, last)}))
 	w.check(f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: header, TopLeftCell: "A" + strconv.Itoa(first), ActivePane: "bottomLeft"}))
 }
 
