@@ -406,7 +406,6 @@ func truncate(s string, n int) string {
 	return s
 }
 
-
 func (w *writer) writeTable(t *Table) {
 	f := w.f
 	sheet := w.sheetName(t.Name)
