@@ -128,6 +128,8 @@ func TestOutreachAudience(t *testing.T) {
 // same data fields, so a translation cannot drop the call or the city.
 // pt, ru and ar (other lanes') may build phrases their own way but use no
 // field English does not.
+var comments = regexp.MustCompile(`(?s)\{\{-?\s*/\*.*?\*/\s*-?\}\}`)
+
 func TestOutreachTemplateFields(t *testing.T) {
 	field := regexp.MustCompile(`(?:\$\w*|\B)(\.[A-Z]\w*)+`)
 	fields := func(lang, name string) []string {
@@ -135,10 +137,9 @@ func TestOutreachTemplateFields(t *testing.T) {
 		if err != nil {
 			return nil
 		}
-		src := string(b)
-		if i := strings.Index(src, "*/"); i >= 0 {
-			src = src[i:] // the comment lists the data in prose
-		}
+		// The comments (the version line, the one listing the data in
+		// prose) are not fields.
+		src := comments.ReplaceAllString(string(b), "")
 		var out []string
 		for _, m := range field.FindAllString(src, -1) {
 			m = m[strings.Index(m, "."):]
