@@ -278,3 +278,59 @@ func CountryIn(code, l string) (string, bool) {
 	}
 	return "", false
 }
+
+type langNames struct {
+	byLang map[string]string
+	all    []string
+}
+
+var (
+	langOnce  sync.Once
+	languages map[string]*langNames
+)
+
+func loadLanguages() {
+	languages = map[string]*langNames{}
+	rows := readCSV("data/languages.csv")
+	head := rows[0]
+	for _, row := range rows[1:] {
+		n := &langNames{byLang: map[string]string{}}
+		seen := map[string]bool{}
+		for i, h := range head[1:] {
+			v := row[i+1]
+			if slices.Contains(Languages, h) {
+				n.byLang[h] = v
+			}
+			for _, s := range split(v) {
+				if !seen[s] {
+					seen[s] = true
+					n.all = append(n.all, s)
+				}
+			}
+		}
+		languages[row[0]] = n
+	}
+}
+
+// Language is the name of the language with that ISO 639-1 code in lang
+// (CLDR): Language("uk", "fr") = "ukrainien". An unknown code comes back
+// as it came.
+func Language(code, l string) string {
+	langOnce.Do(loadLanguages)
+	if n := languages[strings.ToLower(code)]; n != nil {
+		return n.byLang[lang(l)]
+	}
+	return code
+}
+
+// LanguageNames is every name the table knows for a language: in the six
+// languages, in itself ("українська") and common others ("Farsi"). A
+// language is often a demonym ("Vietnamese"), so the scrubber removes them
+// with a country's other names.
+func LanguageNames(code string) []string {
+	langOnce.Do(loadLanguages)
+	if n := languages[strings.ToLower(code)]; n != nil {
+		return slices.Clone(n.all)
+	}
+	return nil
+}

@@ -159,7 +159,7 @@ func TestRegions(t *testing.T) {
 		}
 	}
 	for _, tt := range []struct{ code, lang, name, in string }{
-		{"asia-pacific", "fr", "Asie-Pacifique", "un pays de la région Asie-Pacifique"},
+		{"asia-pacific", "fr", "Asie-Pacifique", "un pays d'Asie-Pacifique"},
 		{"africa", "en", "Africa", "a country in Africa"},
 		{"middle-east-north-africa", "ar", "الشرق الأوسط وشمال أفريقيا", "بلد في الشرق الأوسط وشمال أفريقيا"},
 		{"europe-central-asia", "ru", "Европа и Центральная Азия", "страна региона Европы и Центральной Азии"},
@@ -177,5 +177,31 @@ func TestRegions(t *testing.T) {
 	}
 	if _, ok := CountryIn("atlantis", "en"); ok {
 		t.Error("CountryIn(atlantis) ok")
+	}
+}
+
+func TestLanguages(t *testing.T) {
+	for _, tt := range []struct{ code, lang, want string }{
+		{"uk", "en", "Ukrainian"}, {"uk", "fr", "ukrainien"}, {"vi", "ru", "вьетнамский"},
+		{"pt", "ar", "البرتغالية"}, {"el", "pt", "grego"}, {"xx", "en", "xx"},
+	} {
+		if got := Language(tt.code, tt.lang); got != tt.want {
+			t.Errorf("Language(%s, %s) = %q, want %q", tt.code, tt.lang, got, tt.want)
+		}
+	}
+	for code, want := range map[string][]string{
+		"uk": {"Ukrainian", "ukrainien", "ucraniano", "украинский", "українська"},
+		"fa": {"Persian", "Farsi", "persan", "فارسی"},
+		"vi": {"Vietnamese", "Tiếng Việt", "vietnamita"},
+	} {
+		got := LanguageNames(code)
+		for _, w := range want {
+			if !slices.Contains(got, w) {
+				t.Errorf("LanguageNames(%s) = %q, lacks %q", code, got, w)
+			}
+		}
+	}
+	if LanguageNames("xx") != nil {
+		t.Error("LanguageNames(xx) should be nil")
 	}
 }

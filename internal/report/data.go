@@ -313,7 +313,7 @@ func returns(ws *model.Workspace, log *intake.Log, lang string, shown map[string
 func eventLanguageNames(c *model.Country) []string {
 	var out []string
 	for _, l := range c.Event.Languages {
-		out = append(out, languageNames[l]...)
+		out = append(out, languageNames(l)...)
 	}
 	return out
 }

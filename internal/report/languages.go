@@ -1,52 +1,11 @@
 package report
 
-// languageNames gives, for the languages partners list for their events,
-// the words a text may use for them in English, French and Spanish. A
-// language is often a demonym too ("Vietnamese"), so an anonymised
-// return's text loses these words with the country's other names. Widely
-// shared languages are listed as well: over-redaction costs a word,
-// under-redaction can cost a partner's safety.
-var languageNames = map[string][]string{
-	"am": {"Amharic", "amharique", "amárico"},
-	"ar": {"Arabic", "arabe", "árabe"},
-	"az": {"Azerbaijani", "azerbaïdjanais", "azerbaiyano"},
-	"be": {"Belarusian", "biélorusse", "bielorruso"},
-	"bn": {"Bengali", "bengali", "bengalí"},
-	"de": {"German", "allemand", "alemán"},
-	"el": {"Greek", "grec", "griego"},
-	"en": {"English", "anglais", "inglés"},
-	"es": {"Spanish", "espagnol", "español"},
-	"fa": {"Persian", "Farsi", "persan", "persa"},
-	"fr": {"French", "français", "francés"},
-	"ha": {"Hausa", "haoussa", "hausa"},
-	"hi": {"Hindi", "hindi", "hindi"},
-	"hy": {"Armenian", "arménien", "armenio"},
-	"id": {"Indonesian", "indonésien", "indonesio"},
-	"ka": {"Georgian", "géorgien", "georgiano"},
-	"kk": {"Kazakh", "kazakh", "kazajo"},
-	"km": {"Khmer", "khmer", "jemer"},
-	"ky": {"Kyrgyz", "kirghiz", "kirguís"},
-	"lo": {"Lao", "Laotian", "laotien", "lao"},
-	"mg": {"Malagasy", "malgache", "malgache"},
-	"mn": {"Mongolian", "mongol", "mongol"},
-	"ms": {"Malay", "malais", "malayo"},
-	"my": {"Burmese", "birman", "birmano"},
-	"ne": {"Nepali", "népalais", "nepalí"},
-	"pt": {"Portuguese", "portugais", "portugués"},
-	"ru": {"Russian", "russe", "ruso"},
-	"rw": {"Kinyarwanda", "kinyarwanda", "kinyarwanda"},
-	"so": {"Somali", "somali", "somalí"},
-	"sw": {"Swahili", "swahili", "suajili"},
-	"ta": {"Tamil", "tamoul", "tamil"},
-	"tg": {"Tajik", "tadjik", "tayiko"},
-	"th": {"Thai", "thaï", "tailandés"},
-	"tk": {"Turkmen", "turkmène", "turcomano"},
-	"tr": {"Turkish", "turc", "turco"},
-	"uk": {"Ukrainian", "ukrainien", "ucraniano"},
-	"ur": {"Urdu", "ourdou", "urdu"},
-	"uz": {"Uzbek", "ouzbek", "uzbeko"},
-	"vi": {"Vietnamese", "vietnamien", "vietnamita"},
-	"wo": {"Wolof", "wolof", "wólof"},
-	"yo": {"Yoruba", "yoruba", "yoruba"},
-	"zh": {"Chinese", "Mandarin", "chinois", "chino"},
-}
+import "opkit/internal/names"
+
+// languageNames gives, for a language partners list for their events, the
+// words a text may use for it in any of opkit's languages and in itself
+// (names.LanguageNames, from CLDR). A language is often a demonym too
+// ("Vietnamese"), so an anonymised return's text loses these words with the
+// country's other names: over-redaction costs a word, under-redaction can
+// cost a partner's safety.
+func languageNames(code string) []string { return names.LanguageNames(code) }

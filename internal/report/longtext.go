@@ -16,11 +16,11 @@ import (
 // the text back. intake warns about each such text at its cell.
 
 var (
-	tLongTexts = L{En: "Long texts", Fr: "Textes longs", Es: "Textos largos"}
-	tLongWhere = L{En: "Cell", Fr: "Cellule", Es: "Celda"}
-	tLongPart  = L{En: "Part", Fr: "Partie", Es: "Parte"}
-	tLongText  = L{En: "Text (continued)", Fr: "Texte (suite)", Es: "Texto (continuación)"}
-	tLongMore  = L{En: ` […continued on the sheet "%s", rows %d–%d]`, Fr: " […suite sur la feuille « %s », lignes %d à %d]", Es: " […continúa en la hoja «%s», filas %d a %d]"}
+	tLongTexts = L("report.long-texts")
+	tLongWhere = L("report.long-where")
+	tLongPart  = L("report.long-part")
+	tLongText  = L("report.long-text")
+	tLongMore  = L("report.long-more")
 )
 
 // longPart is one row of the long-texts sheet.

@@ -21,8 +21,8 @@ type Want struct {
 // low-profile country that send nothing, so that the awaited list has a
 // named and an anonymous entry.
 var (
-	Kenya   = model.Country{Code: "KE", Name: "Kenya", Region: "Africa", Language: "en", Visibility: model.VisibilityPublic, Event: model.Event{City: "Nairobi"}}
-	Myanmar = model.Country{Code: "MM", Name: "Myanmar", Region: "Asia-Pacific", Language: "en", Visibility: model.VisibilityLowProfile,
+	Kenya   = model.Country{Code: "KE", Name: "Kenya", Region: "africa", Language: "en", Visibility: model.VisibilityPublic, Event: model.Event{City: "Nairobi"}}
+	Myanmar = model.Country{Code: "MM", Name: "Myanmar", Region: "asia-pacific", Language: "en", Visibility: model.VisibilityLowProfile,
 		Event: model.Event{City: "Yangon"}, Partners: []model.Partner{{Name: "Hidden Partner Collective"}}}
 )
 
@@ -132,7 +132,7 @@ func WriteMixed(dir string, ws *model.Workspace) (map[string]Want, error) {
 	})
 	write("nometa.xlsx", data, err, Want{Status: "rejected", Reason: "Meta"})
 
-	ar := model.Country{Code: "AR", Name: "Argentina", Region: "Latin America and the Caribbean", Language: "es"}
+	ar := model.Country{Code: "AR", Name: "Argentina", Region: "americas", Language: "es"}
 	data, err = Fill(&ar, camp, Typical(&ar, "ar"))
 	write("ar.xlsx", data, err, Want{Status: "rejected", Country: "AR", Reason: "not in the workspace"})
 

@@ -3,7 +3,9 @@
 // data/country-codes.csv, ODC-PDDL-1.0). It is run by hand when the data
 // package is updated, never at build or run time:
 //
-//	go run ./internal/names/internal/derive country-codes.csv > internal/names/data/countries.csv
+//	go run ./internal/names/internal/derive country-codes.csv internal/names/data
+//
+// It writes countries.csv and languages.csv there.
 //
 // It keeps only what opkit uses: the UNTERM short and formal names in the
 // five UN languages the package carries for opkit's languages (Portuguese
@@ -18,6 +20,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
@@ -76,20 +79,95 @@ var gaps = map[string]struct {
 var article = regexp.MustCompile(`\s*\((the|le|la|l'|les|el|los|las)\)$`)
 
 func main() {
-	if len(os.Args) != 2 {
-		fmt.Fprintln(os.Stderr, "usage: derive country-codes.csv > countries.csv")
+	if len(os.Args) != 3 {
+		fmt.Fprintln(os.Stderr, "usage: derive country-codes.csv OUTDIR")
 		os.Exit(2)
 	}
-	f, err := os.Open(os.Args[1])
+	if err := run(os.Args[1], os.Args[2]); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+}
+
+func run(in, dir string) error {
+	src, err := os.ReadFile(in)
 	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
+		return err
 	}
-	defer f.Close()
-	if err := derive(f, os.Stdout); err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
+	var countries, languages strings.Builder
+	if err := derive(strings.NewReader(string(src)), &countries); err != nil {
+		return err
 	}
+	if err := deriveLanguages(strings.NewReader(string(src)), &languages); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(dir, "countries.csv"), []byte(countries.String()), 0o644); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, "languages.csv"), []byte(languages.String()), 0o644)
+}
+
+// languageAlso are other names of a language that a partner may write and
+// that name the country as surely ("Farsi" for Persian).
+var languageAlso = map[string][]string{
+	"fa": {"Farsi"},
+	"zh": {"Mandarin"},
+	"lo": {"Laotian"},
+}
+
+// deriveLanguages writes the CLDR names, in opkit's six languages and in
+// itself, of every language the countries list: a language is often a
+// demonym ("Vietnamese"), so the scrubber removes them with the country's
+// other names.
+func deriveLanguages(r io.Reader, w io.Writer) error {
+	rows, err := csv.NewReader(r).ReadAll()
+	if err != nil {
+		return err
+	}
+	col := -1
+	for i, h := range rows[0] {
+		if h == "Languages" {
+			col = i
+		}
+	}
+	set := map[string]bool{}
+	for _, l := range cldrLangs {
+		set[l] = true
+	}
+	for _, row := range rows[1:] {
+		for _, t := range strings.Split(row[col], ",") {
+			tag, err := language.Parse(strings.TrimSpace(t))
+			if err != nil {
+				continue
+			}
+			base, conf := tag.Base()
+			if conf == language.No || len(base.String()) != 2 {
+				continue
+			}
+			set[base.String()] = true
+		}
+	}
+	codes := make([]string, 0, len(set))
+	for c := range set {
+		codes = append(codes, c)
+	}
+	sort.Strings(codes)
+	cw := csv.NewWriter(w)
+	cw.Write(append(append([]string{"code"}, cldrLangs...), "self", "also"))
+	for _, c := range codes {
+		tag := language.MustParse(c)
+		rec := []string{c}
+		for _, l := range cldrLangs {
+			rec = append(rec, display.Languages(language.MustParse(l)).Name(tag))
+		}
+		rec = append(rec, display.Self.Name(tag), strings.Join(languageAlso[c], "|"))
+		if rec[1] == "" {
+			continue // CLDR does not know it: nothing to gain
+		}
+		cw.Write(rec)
+	}
+	cw.Flush()
+	return cw.Error()
 }
 
 func derive(r io.Reader, w io.Writer) error {
