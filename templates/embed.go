@@ -1,5 +1,6 @@
 // Package templates holds opkit's built-in templates: Markdown with Go
-// template actions, one folder per pack language (en, fr, es). They are
+// template actions, one folder per pack language (en, fr, es, ar; ar is
+// written right to left, see package pdf). They are
 // embedded so the binary works with no files beside it; a workspace's own
 // templates/ folder overrides any of them file by file, and `opkit init`
 // copies them out for Coalition staff to edit. Package render documents the
@@ -8,8 +9,9 @@ package templates
 
 import "embed"
 
-// FS holds en/, fr/ and es/, each with briefing.md.tmpl, agenda.md.tmpl and
-// the cross-country templates (coordination, report).
+// FS holds one folder per language, each with the pack's documents
+// (briefing, agenda, invitation, declaration, press, letter, discussion)
+// and the cross-country templates (coordination, report).
 //
-//go:embed en fr es
+//go:embed en fr es ar
 var FS embed.FS

@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"golang.org/x/text/unicode/norm"
+
+	"opkit/internal/testtool"
 )
 
 // rev reverses the runes of s: an Arabic word as it is drawn, left to
@@ -130,20 +132,8 @@ func TestVisualOrder(t *testing.T) {
 	}
 }
 
-// extracted normalises pdftotext output for comparison with logical text:
-// NFKC (presentation forms back to letters), without the invisible
-// direction marks and embeddings, white space collapsed.
-func extracted(s string) string {
-	s = norm.NFKC.String(s)
-	s = strings.Map(func(r rune) rune {
-		switch {
-		case r == 0x200E || r == 0x200F || (r >= 0x202A && r <= 0x202E):
-			return -1
-		}
-		return r
-	}, s)
-	return strings.Join(strings.Fields(s), " ")
-}
+// extracted is pdftotext output in comparable form (testtool.Logical).
+func extracted(s string) string { return testtool.Logical(s) }
 
 type bboxWord struct {
 	x0, x1, y0 float64
@@ -175,16 +165,10 @@ func bboxLines(t *testing.T, file string, p int) [][]bboxWord {
 // logicalWord is a drawn word as it is read: reversed before
 // normalisation, since a lam-alef ligature expands in logical order.
 func logicalWord(w string) string {
-	w = strings.TrimSpace(strings.Map(func(r rune) rune {
-		if r == 0x200E || r == 0x200F || (r >= 0x202A && r <= 0x202E) {
-			return -1
-		}
-		return r
-	}, w))
-	if hasRTL(w) {
-		w = rev(w)
+	if l := extracted(w); !hasRTL(l) {
+		return l
 	}
-	return extracted(w)
+	return extracted(rev(w))
 }
 
 func arabicFixture(t *testing.T) []byte {
