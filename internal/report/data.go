@@ -275,7 +275,10 @@ func returns(ws *model.Workspace, log *intake.Log, lang string, shown map[string
 		}
 		r := ret{e: e, o: e.Outcome, c: c, sharing: sharingOf(c, e.Outcome)}
 		pp := e.Outcome.Scalars[outcome.PositionPublic]
-		r.positionPublic = pp.Coded && pp.Text == outcome.Yes && !c.LowProfile()
+		// Only a coalition-only return shows its position by name: an
+		// anonymised one would be named beside the very position its
+		// anonymous section shows, and be recognised.
+		r.positionPublic = pp.Coded && pp.Text == outcome.Yes && r.sharing == CoalitionOnly && !c.LowProfile()
 		switch {
 		case r.sharing == Public, r.sharing == CoalitionOnly && r.positionPublic:
 			// A coalition-only return shows nothing but its position, which
@@ -360,9 +363,13 @@ func build(ws *model.Workspace, log *intake.Log, lang string, stamp time.Time, c
 		}
 		d.Counts.Participants += atoi(r.o.Scalar(outcome.Participants))
 		d.Counts.Organisations += atoi(r.o.Scalar(outcome.Organisations))
-		if r.sharing != Public && r.c.LowProfile() && r.o.Scalars[outcome.PositionPublic].Text == outcome.Yes {
-			sd.diags.Warnf(r.e.File, 0, 0, "%s: the return lets the report name the government's position, but %s is low-profile: the position is counted, the country not named",
-				outcome.PositionPublic, r.c.File)
+		if r.sharing != Public && !r.positionPublic && r.o.Scalars[outcome.PositionPublic].Text == outcome.Yes {
+			why := r.c.File + " is low-profile"
+			if !r.c.LowProfile() {
+				why = "the return is shared anonymised, and naming its position would name its anonymous section"
+			}
+			sd.diags.Warnf(r.e.File, 0, 0, "%s: the return lets the report name the government's position, but %s: the position is counted, the country not named",
+				outcome.PositionPublic, why)
 		}
 	}
 	d.Stated = stated(rs, lang)
@@ -570,9 +577,7 @@ func stated(rs []ret, lang string) Stated {
 		case r.sharing == Public:
 			n.Names = append(n.Names, r.name)
 		case r.positionPublic:
-			// Anonymised by choice, its position public: named here, by
-			// the name it has everywhere else.
-			n.Names = append(n.Names, CountryName(r.c.Code, lang))
+			n.Names = append(n.Names, r.name)
 		default:
 			n.Others++
 		}

@@ -65,10 +65,15 @@ func TestSummaryNamesSigners(t *testing.T) {
 		r.Scalars[outcome.PositionPublic] = "Yes" // low-profile: still not named
 		r.Scalars[outcome.SignPosition] = onDate
 	})
+	add("UA", func(r *intaketest.Return) {
+		r.Scalars[outcome.Sharing] = "Anonymised"
+		r.Scalars[outcome.PositionPublic] = "Yes" // naming it would name its anonymous section
+		r.Scalars[outcome.SignPosition] = onDate
+	})
 	add("TR", func(r *intaketest.Return) { r.Scalars[outcome.SignPosition] = "Will not sign" })
 
 	log := intake.Run(ws, paths, intake.Options{})
-	if log.Count(intake.Accepted) != 5 {
+	if log.Count(intake.Accepted) != 6 {
 		t.Fatalf("%s\n%v", log.Summary(), log.Problems())
 	}
 	md, err := report.Markdown(ws, log, render.NewEngine(nil), stamp)
@@ -76,17 +81,17 @@ func TestSummaryNamesSigners(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := string(md)
-	sn, ci, gr, vn := report.CountryName("SN", "en"), report.CountryName("CI", "en"), report.CountryName("GR", "en"), report.CountryName("VN", "en")
+	sn, ci, gr, vn, ua := report.CountryName("SN", "en"), report.CountryName("CI", "en"), report.CountryName("GR", "en"), report.CountryName("VN", "en"), report.CountryName("UA", "en")
 
 	// The summary, before the first page break.
 	summary, _, _ := strings.Cut(text, "\n---\n")
-	if !regexp.MustCompile(`Will sign on 24 September 2027:\*\* ` + regexp.QuoteMeta(sn) + `, and 2 other governments not named here`).MatchString(summary) {
+	if !regexp.MustCompile(`Will sign on 24 September 2027:\*\* ` + regexp.QuoteMeta(sn) + `, and 3 other governments not named here`).MatchString(summary) {
 		t.Errorf("the summary does not name %s among those signing on the date, with 2 unnamed:\n%s", sn, summary)
 	}
 	if !strings.Contains(summary, "Have signed:** "+ci+".") {
 		t.Errorf("the summary does not name %s as having signed (position allowed):\n%s", ci, summary)
 	}
-	for _, name := range []string{gr, vn, "Việt Nam", "Ελλάδα"} {
+	for _, name := range []string{gr, vn, ua, "Việt Nam", "Ελλάδα", "Україна"} {
 		if strings.Contains(text, name) {
 			t.Errorf("the report names %s, whose return does not allow it", name)
 		}
@@ -97,7 +102,7 @@ func TestSummaryNamesSigners(t *testing.T) {
 
 	// Positions by region: Africa (CI, KE, SN, ST) has SN signing on the
 	// date and CI signed; Europe GR on the date and TR will not sign.
-	for _, row := range []string{`| Africa | 4 | 2 | 2 | 0 | 0 | 0 |`, `| Europe and Central Asia | 3 | 2 | 1 | 0 | 0 | 1 |`} {
+	for _, row := range []string{`| Africa | 4 | 2 | 2 | 0 | 0 | 0 |`, `| Europe and Central Asia | 3 | 3 | 2 | 0 | 0 | 1 |`} {
 		if !strings.Contains(text, row) {
 			t.Errorf("positions by region lack the row %s", row)
 		}
@@ -122,7 +127,7 @@ func TestSummaryNamesSigners(t *testing.T) {
 			rows++
 		}
 	}
-	if returned != 5 || rows != listed || returned != rows+hidden || hidden != 1 {
+	if returned != 6 || rows != listed || returned != rows+hidden || hidden != 1 {
 		t.Errorf("returned %d, listed %d, table rows %d, counted but not listed %d: they must add up", returned, listed, rows, hidden)
 	}
 	if !strings.Contains(summary, "1 outcome was shared with the Coalition only") {
