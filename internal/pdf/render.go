@@ -251,6 +251,9 @@ func (l *layout) emit(pages []*page, final []int) ([]byte, error) {
 	// viewers instead of the file name, and XMP metadata (tags.go).
 	f.SetViewerPreferences("<</DisplayDocTitle true>>")
 	f.SetXmpMetadata(xmp(cleanText(doc.Title), cleanText(doc.Author), cleanText(doc.Subtitle), l.lab.lang, date))
+	// Pages are compressed as they are finished (fpdf patch 6), so a
+	// long report does not hold every page's operators until the end.
+	f.SetStreamPages(true)
 	te := &tagEmitter{t: l.tags, f: f}
 	f.SetStructTree(te.write)
 

@@ -684,6 +684,8 @@ type Fpdf struct {
 	structRoot       int                        // opkit patch 5: object number of the StructTreeRoot
 	viewerPrefs      string                     // opkit patch 5: /ViewerPreferences dictionary
 	pageObjs         []int                      // opkit patch 5: object number of each page, 1-based
+	streamPages      bool                       // opkit patch 6: compress each page once the next begins
+	pageZ            map[int][]byte             // opkit patch 6: compressed content of finished pages
 	keywords         string                     // keywords
 	creator          string                     // creator
 	creationDate     time.Time                  // override for document CreationDate value

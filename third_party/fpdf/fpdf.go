@@ -3849,6 +3849,7 @@ func (f *Fpdf) beginpage(orientationStr string, size SizeType) {
 	if f.err != nil {
 		return
 	}
+	f.finishPage() // opkit patch 6
 	f.page++
 	// add the default page boxes, if any exist, to the page
 	f.pageBoxes[f.page] = make(map[string]PageBox)
@@ -4311,7 +4312,11 @@ func (f *Fpdf) putpages() {
 		f.out("endobj")
 		// Page content
 		f.newobj()
-		if f.compress {
+		if z, ok := f.pageZ[n]; ok { // opkit patch 6
+			f.outf("<</Filter /FlateDecode /Length %d>>", len(z))
+			f.putstream(z)
+			delete(f.pageZ, n)
+		} else if f.compress {
 			mem := xmem.compress(f.pages[n].Bytes())
 			data := mem.bytes()
 			f.outf("<</Filter /FlateDecode /Length %d>>", len(data))

@@ -4,7 +4,10 @@
 
 package fpdf
 
-import "fmt"
+import (
+	"bytes"
+	"fmt"
+)
 
 // StructWriter writes the objects of a structure tree at the end of the
 // document, once the pages have their object numbers.
@@ -61,4 +64,27 @@ func (f *Fpdf) putStructTree() {
 		return
 	}
 	f.structRoot = f.structTree(&StructWriter{f: f})
+}
+
+// SetStreamPages (opkit patch 6) makes fpdf compress each page's content
+// as soon as the next page begins and drop the uncompressed copy, so a
+// long document does not hold every page's drawing operators until
+// Output. The bytes are the same. It needs compression on, and a caller
+// that never goes back to an earlier page (SetPage) nor uses aliases
+// (AliasNbPages, RegisterAlias), which rewrite finished pages at Output:
+// with either, pages are kept as upstream does.
+func (f *Fpdf) SetStreamPages(on bool) { f.streamPages = on }
+
+func (f *Fpdf) finishPage() {
+	if !f.streamPages || !f.compress || f.page < 1 || f.page != len(f.pages)-1 ||
+		len(f.aliasMap) > 0 || f.aliasNbPagesStr != "" || f.pages[f.page] == nil {
+		return
+	}
+	if f.pageZ == nil {
+		f.pageZ = map[int][]byte{}
+	}
+	mem := xmem.compress(f.pages[f.page].Bytes())
+	f.pageZ[f.page] = mem.copy()
+	mem.release()
+	f.pages[f.page] = new(bytes.Buffer)
 }
