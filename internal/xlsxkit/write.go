@@ -43,11 +43,22 @@ func Write(f *excelize.File, p Props) ([]byte, error) {
 	if err := f.SetAppProps(&excelize.AppProperties{Application: app, Company: p.Company}); err != nil {
 		return nil, fmt.Errorf("app properties: %w", err)
 	}
+	// excelize stores its parts uncompressed: Fix reads every one back
+	// and deflates it once (deflating here too cost a tenth of a build).
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return storedZip{zip.NewWriter(w)} })
 	buf, err := f.WriteToBuffer()
 	if err != nil {
 		return nil, err
 	}
 	return Fix(buf.Bytes(), p)
+}
+
+// storedZip is the zip writer excelize serialises into: entries stored,
+// not deflated. Fix's output does not depend on how they were stored.
+type storedZip struct{ *zip.Writer }
+
+func (z storedZip) Create(name string) (io.Writer, error) {
+	return z.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Store, Modified: fixedTime})
 }
 
 // Fix rewrites the parts of a workbook excelize wrote; Write calls it.
