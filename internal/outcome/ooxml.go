@@ -113,8 +113,9 @@ func utf16le(s string) []byte {
 	return out
 }
 
-// part returns the content of a part, checked to be well-formed XML to its
-// end: a truncated or corrupted part is an error, not partial data.
+// part returns the content of a part. Its reader checks it is well-formed
+// to its end as it goes (scanXML): a truncated or corrupted part is an
+// error, not partial data.
 func (p *pkg) part(name string) ([]byte, error) {
 	f := p.files[strings.ToLower(strings.TrimPrefix(name, "/"))]
 	if f == nil {
@@ -135,47 +136,11 @@ func (p *pkg) part(name string) ([]byte, error) {
 	if int64(len(data)) > p.lim.MaxXMLSize {
 		return nil, fmt.Errorf("%w: part %s is over %d bytes", ErrLimit, name, p.lim.MaxXMLSize)
 	}
-	if err := checkXML(data, p.lim.MaxDepth); err != nil {
-		if errors.Is(err, ErrLimit) {
-			return nil, fmt.Errorf("part %s: %w", name, err)
-		}
-		return nil, fmt.Errorf("%w: part %s is damaged: %v", ErrNotWorkbook, name, err)
-	}
 	return data, nil
 }
 
 func (p *pkg) has(name string) bool {
 	return p.files[strings.ToLower(strings.TrimPrefix(name, "/"))] != nil
-}
-
-// checkXML decodes every token, so truncation or garbage anywhere fails,
-// and bounds the nesting: RawToken keeps no stack, so it is cheap, whereas
-// the Token calls of the readers after it keep one per open element.
-func checkXML(data []byte, maxDepth int) error {
-	d := xml.NewDecoder(bytes.NewReader(data))
-	depth, seenRoot := 0, false
-	for {
-		tok, err := d.RawToken()
-		if err == io.EOF {
-			if depth != 0 || !seenRoot {
-				return errors.New("unexpected end of XML")
-			}
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		switch tok.(type) {
-		case xml.StartElement:
-			depth++
-			seenRoot = true
-			if depth > maxDepth {
-				return fmt.Errorf("%w: XML elements nested over %d deep", ErrLimit, maxDepth)
-			}
-		case xml.EndElement:
-			depth--
-		}
-	}
 }
 
 func attr(se xml.StartElement, local string) (string, bool) {
@@ -202,11 +167,14 @@ func (p *pkg) rels(of string) ([]rel, error) {
 		return nil, err
 	}
 	var out []rel
-	d := xml.NewDecoder(bytes.NewReader(data))
+	d := p.scanXML(name, data)
 	for {
 		tok, err := d.Token()
-		if err != nil {
+		if err == io.EOF {
 			break
+		}
+		if err != nil {
+			return nil, err
 		}
 		se, ok := tok.(xml.StartElement)
 		if !ok || se.Name.Local != "Relationship" {
@@ -287,11 +255,14 @@ func (p *pkg) workbook() (*workbook, error) {
 			}
 		}
 	}
-	d := xml.NewDecoder(bytes.NewReader(data))
+	d := p.scanXML(wbPart, data)
 	for {
 		tok, err := d.Token()
-		if err != nil {
+		if err == io.EOF {
 			break
+		}
+		if err != nil {
+			return nil, err
 		}
 		se, ok := tok.(xml.StartElement)
 		if !ok {
@@ -310,9 +281,9 @@ func (p *pkg) workbook() (*workbook, error) {
 		case "definedName":
 			name, _ := attr(se, "name")
 			_, local := attr(se, "localSheetId")
-			var text string
-			if err := d.DecodeElement(&text, &se); err != nil {
-				return nil, fmt.Errorf("%w: defined name %s: %v", ErrNotWorkbook, name, err)
+			text, err := d.text()
+			if err != nil {
+				return nil, err
 			}
 			wb.names = append(wb.names, definedName{name, strings.TrimSpace(text), local})
 		}
@@ -338,11 +309,14 @@ func (p *pkg) sheetTables(wb *workbook, s sheetInfo) error {
 		if err != nil {
 			return err
 		}
-		d := xml.NewDecoder(bytes.NewReader(data))
+		d := p.scanXML(r.target, data)
 		for {
 			tok, err := d.Token()
-			if err != nil {
+			if err == io.EOF {
 				break
+			}
+			if err != nil {
+				return err
 			}
 			if se, ok := tok.(xml.StartElement); ok && se.Name.Local == "table" {
 				t := tableInfo{sheet: s.name, headerRows: 1}
@@ -359,6 +333,9 @@ func (p *pkg) sheetTables(wb *workbook, s sheetInfo) error {
 				break
 			}
 		}
+		if err := d.finish(); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -373,14 +350,14 @@ func (p *pkg) sharedStrings(name string) ([]string, error) {
 	var out []string
 	var cur strings.Builder
 	inSI, inT, inPh := false, false, false
-	d := xml.NewDecoder(bytes.NewReader(data))
+	d := p.scanXML(name, data)
 	for {
 		tok, err := d.Token()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			return nil, fmt.Errorf("%w: %s: %v", ErrNotWorkbook, name, err)
+			return nil, err
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -439,7 +416,7 @@ func (p *pkg) scanSheet(part string, want func(row, col int) bool) (map[cellKey]
 		return nil, err
 	}
 	out := map[cellKey]rawCell{}
-	d := xml.NewDecoder(bytes.NewReader(data))
+	d := p.scanXML(part, data)
 	row, col := 0, 0
 	for {
 		tok, err := d.Token()
@@ -447,7 +424,7 @@ func (p *pkg) scanSheet(part string, want func(row, col int) bool) (map[cellKey]
 			break
 		}
 		if err != nil {
-			return nil, fmt.Errorf("%w: %s: %v", ErrNotWorkbook, part, err)
+			return nil, err
 		}
 		se, ok := tok.(xml.StartElement)
 		if !ok {
@@ -474,6 +451,9 @@ func (p *pkg) scanSheet(part string, want func(row, col int) bool) (map[cellKey]
 			var c rawCell
 			c.t, _ = attr(se, "t")
 			if err := p.readCell(d, &c); err != nil {
+				if err == d.err {
+					return nil, err // the part itself is damaged or too deep
+				}
 				return nil, fmt.Errorf("%w: %s: %v", ErrNotWorkbook, part, err)
 			}
 			if c.empty() {
@@ -491,7 +471,7 @@ func (p *pkg) scanSheet(part string, want func(row, col int) bool) (map[cellKey]
 }
 
 // readCell reads the children of a <c> element up to its end.
-func (p *pkg) readCell(d *xml.Decoder, c *rawCell) error {
+func (p *pkg) readCell(d *xmlScan, c *rawCell) error {
 	depth := 1
 	var in string
 	inPh := false // phonetic guides inside an inline string are not its text

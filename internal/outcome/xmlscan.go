@@ -1,0 +1,103 @@
+package outcome
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+)
+
+// xmlScan reads a part's XML once: what the reader needs, and, to the end
+// of the part, that it is whole and not nested too deep. A truncated or
+// corrupted part is an error, not partial data; before, every part was
+// tokenised a second time by a separate check (a quarter of consolidate).
+type xmlScan struct {
+	name     string
+	d        *xml.Decoder
+	depth    int
+	maxDepth int
+	seenRoot bool
+	err      error // the first error; every later Token returns it
+}
+
+func (p *pkg) scanXML(name string, data []byte) *xmlScan {
+	return &xmlScan{name: name, d: xml.NewDecoder(bytes.NewReader(data)), maxDepth: p.lim.MaxDepth}
+}
+
+// Token is xml.Decoder.Token with the checks; io.EOF only at a proper end.
+func (s *xmlScan) Token() (xml.Token, error) {
+	if s.err != nil {
+		return nil, s.err
+	}
+	tok, err := s.d.Token()
+	switch {
+	case err == io.EOF:
+		if s.depth != 0 || !s.seenRoot {
+			err = errors.New("unexpected end of XML")
+		}
+	case err == nil:
+		switch tok.(type) {
+		case xml.StartElement:
+			s.depth++
+			s.seenRoot = true
+			if s.depth > s.maxDepth {
+				err = fmt.Errorf("%w: XML elements nested over %d deep", ErrLimit, s.maxDepth)
+			}
+		case xml.EndElement:
+			s.depth--
+		}
+	}
+	if err != nil && err != io.EOF {
+		s.err = s.wrap(err)
+		return nil, s.err
+	}
+	if err == io.EOF {
+		s.err = io.EOF
+	}
+	return tok, err
+}
+
+// text reads the character data of the element just started, to its end.
+func (s *xmlScan) text() (string, error) {
+	var b bytes.Buffer
+	for depth := 1; depth > 0; {
+		tok, err := s.Token()
+		if err != nil {
+			if err == io.EOF {
+				err = s.wrap(errors.New("unexpected end of XML"))
+			}
+			return "", err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			depth++
+		case xml.EndElement:
+			depth--
+		case xml.CharData:
+			b.Write(t)
+		}
+	}
+	return b.String(), nil
+}
+
+// finish reads what the caller left of the part and reports whether the
+// whole part was well-formed: the error the separate check gave.
+func (s *xmlScan) finish() error {
+	for {
+		_, err := s.Token()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+func (s *xmlScan) wrap(err error) error {
+	if errors.Is(err, ErrLimit) {
+		return fmt.Errorf("part %s: %w", s.name, err)
+	}
+	return fmt.Errorf("%w: part %s is damaged: %v", ErrNotWorkbook, s.name, err)
+}
