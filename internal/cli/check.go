@@ -32,8 +32,15 @@ Examples:
 		if !ok {
 			return invalidInput{fmt.Sprintf("check: %s has %d error(s)", ws, len(ds.Errors()))}
 		}
+		// Copies of built-in templates older than the built-ins (templates.go).
+		tw := templateWarnings(ws)
 		if !*quiet {
-			fmt.Fprintf(e.stdout, "%s: campaign and %d countries valid (%d warnings)\n", ws, len(w.Countries), len(ds.Warnings()))
+			printDiags(e, tw)
+		} else if printDiags(e, tw.Errors()) {
+			return invalidInput{fmt.Sprintf("check: %s has %d error(s)", ws, len(tw.Errors()))}
+		}
+		if !*quiet {
+			fmt.Fprintf(e.stdout, "%s: campaign and %d countries valid (%d warnings)\n", ws, len(w.Countries), len(ds.Warnings())+len(tw.Warnings()))
 		}
 		return nil
 	}

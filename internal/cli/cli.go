@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"sort"
 	"strings"
 
 	"opkit/internal/diag"
@@ -33,7 +32,13 @@ type env struct {
 	stdout, stderr io.Writer
 	getenv         func(string) string
 	outs           *outputs // folders being written, cleaned on interruption
+	// introspect, when set, receives a command's flags instead of the
+	// command running: parse hands them over and stops (completion).
+	introspect func(*flag.FlagSet)
 }
+
+// errIntrospect ends a command run only to learn its flags.
+var errIntrospect = errors.New("flags handed over")
 
 type command struct {
 	name    string
@@ -44,7 +49,8 @@ type command struct {
 }
 
 func commands() []command {
-	return []command{demoCommand(), initCommand(), checkCommand(), buildCommand(), planCommand(), consolidateCommand(), questionnaireCommand(), importCommand()}
+	return []command{demoCommand(), initCommand(), checkCommand(), buildCommand(), planCommand(), consolidateCommand(), questionnaireCommand(), importCommand(),
+		templatesCommand(), completionCommand()}
 }
 
 // Main runs opkit with args (without the program name) and returns the exit status.
@@ -75,14 +81,21 @@ func run(e *env, args []string) error {
 		}
 	}
 	msg := fmt.Sprintf("unknown command %q", args[0])
+	if strings.HasPrefix(args[0], "-") {
+		msg = fmt.Sprintf("unknown flag %q before the command", args[0])
+	}
+	if s := diag.Suggest(strings.TrimLeft(args[0], "-"), commandNames()); s != "" {
+		msg += fmt.Sprintf("; did you mean %s?", s)
+	}
+	return usageError{msg + " (run opkit --help)"}
+}
+
+func commandNames() []string {
 	var names []string
 	for _, c := range commands() {
 		names = append(names, c.name)
 	}
-	if s := diag.Suggest(args[0], names); s != "" {
-		msg += fmt.Sprintf("; did you mean %s?", s)
-	}
-	return usageError{msg + " (run opkit --help)"}
+	return names
 }
 
 func exitCode(e *env, err error) int {
@@ -143,9 +156,21 @@ are removed).
 
 // parse reads flags that may stand before or after positional arguments
 // ("opkit build examples/demo -o out" and "opkit build -o out examples/demo").
+//
+// Every command's flags go through here, which gives them all the same
+// conveniences: -q for --quiet, and a "did you mean" for a mistyped flag.
 func parse(e *env, c command, fs *flag.FlagSet, args []string) ([]string, error) {
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {}
+	for short, long := range flagAliases {
+		if f := fs.Lookup(long); f != nil && fs.Lookup(short) == nil {
+			fs.Var(f.Value, short, "same as --"+long)
+		}
+	}
+	if e.introspect != nil {
+		e.introspect(fs)
+		return nil, errIntrospect
+	}
 	var positional []string
 	for {
 		if err := fs.Parse(args); err != nil {
@@ -153,7 +178,13 @@ func parse(e *env, c command, fs *flag.FlagSet, args []string) ([]string, error)
 				commandHelp(e.stdout, c, fs)
 				return nil, err
 			}
-			return nil, usageError{fmt.Sprintf("%s: %s (run opkit %s --help)", c.name, err, c.name)}
+			msg := err.Error()
+			if name, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
+				if s := diag.Suggest(strings.TrimLeft(name, "-"), flagNames(fs)); s != "" {
+					msg += "; did you mean " + dashed(s) + "?"
+				}
+			}
+			return nil, usageError{fmt.Sprintf("%s: %s (run opkit %s --help)", c.name, msg, c.name)}
 		}
 		args = fs.Args()
 		if len(args) == 0 {
@@ -169,19 +200,48 @@ func parse(e *env, c command, fs *flag.FlagSet, args []string) ([]string, error)
 	return positional, nil
 }
 
+// flagAliases are the short forms every command that has the long flag
+// accepts.
+var flagAliases = map[string]string{"q": "quiet"}
+
+// flagNames are a command's flags, without the aliases.
+func flagNames(fs *flag.FlagSet) []string {
+	var names []string
+	fs.VisitAll(func(f *flag.Flag) {
+		if _, alias := flagAliases[f.Name]; !alias {
+			names = append(names, f.Name)
+		}
+	})
+	return names
+}
+
+// dashed is a flag as typed: -o, --page-size.
+func dashed(name string) string {
+	if len(name) > 1 {
+		return "--" + name
+	}
+	return "-" + name
+}
+
 func commandHelp(w io.Writer, c command, fs *flag.FlagSet) {
 	fmt.Fprintf(w, "Usage: opkit %s %s\n\n%s\n", c.name, c.usage, strings.TrimSpace(c.help))
-	var flags []string
-	fs.VisitAll(func(f *flag.Flag) { flags = append(flags, f.Name) })
-	if len(flags) == 0 {
+	if len(flagNames(fs)) == 0 {
 		return
 	}
-	sort.Strings(flags)
+	short := map[string]string{}
+	for s, l := range flagAliases {
+		if fs.Lookup(s) != nil {
+			short[l] = s
+		}
+	}
 	fmt.Fprintln(w, "\nFlags:")
 	fs.VisitAll(func(f *flag.Flag) {
-		name := "-" + f.Name
-		if len(f.Name) > 1 {
-			name = "--" + f.Name
+		if _, alias := flagAliases[f.Name]; alias {
+			return
+		}
+		name := dashed(f.Name)
+		if s, ok := short[f.Name]; ok {
+			name = dashed(s) + ", " + name
 		}
 		arg, usage := flag.UnquoteUsage(f)
 		if arg != "" {

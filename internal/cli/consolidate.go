@@ -58,7 +58,16 @@ Examples:
 			return err
 		}
 		if len(inputs) == 0 {
-			inputs = []string{filepath.Join(ws, "returns")}
+			dir := filepath.Join(ws, "returns")
+			if _, err := os.Lstat(dir); errors.Is(err, fs.ErrNotExist) {
+				// No return yet: the report still lists every country as
+				// awaited, and the message says where returns go.
+				if !o.quiet {
+					fmt.Fprintf(e.stderr, "opkit: consolidate: %s has no returns/ folder yet, so no outcome is counted: save the workbooks partners send back in %s (any file names, sub-folders allowed), or name them: opkit consolidate %s FILE...\n", ws, dir, ws)
+				}
+			} else {
+				inputs = []string{dir}
+			}
 		}
 		paths, err := expandInputs(inputs)
 		if err != nil {

@@ -10,18 +10,20 @@ import (
 	"sort"
 
 	"opkit/internal/atomicfile"
-	"opkit/internal/render"
 	"opkit/internal/workspace"
 )
 
 func initCommand() command {
 	c := command{
 		name:    "init",
-		summary: "create a starter workspace (campaign, one country, editable templates)",
+		summary: "create a starter workspace (campaign, one country, returns/)",
 		usage:   "DIR",
 		help: `Writes a starter workspace into DIR: campaign.toml, countries/ with one country
-whose every key is explained in comments, and templates/ with copies of the
-built-in templates to edit. Existing files are never overwritten.
+whose every key is explained in comments, and an empty returns/ for the outcome
+workbooks partners send back. Existing files are never overwritten.
+
+The documents come from the built-in templates, which improve with opkit; to
+edit them, copy them into the workspace with "opkit templates DIR export".
 
 Example:
   opkit init my-campaign && opkit check my-campaign`,
@@ -38,9 +40,6 @@ Example:
 		}
 		dir := pos[0]
 		files := workspace.Starter()
-		if err := addTemplates(files); err != nil {
-			return err
-		}
 		names := make([]string, 0, len(files))
 		for n := range files {
 			names = append(names, n)
@@ -62,10 +61,14 @@ Example:
 				return fmt.Errorf("init: %w", err)
 			}
 		}
+		// Where consolidate looks for the returned workbooks.
+		if err := os.MkdirAll(filepath.Join(dir, "returns"), 0o755); err != nil {
+			return fmt.Errorf("init: %w", err)
+		}
 		if *quiet {
 			return nil
 		}
-		fmt.Fprintf(e.stdout, "created %s with %d files; next: opkit check %s\n", dir, len(names), dir)
+		fmt.Fprintf(e.stdout, "created %s with %d files and returns/; next: opkit check %s\n", dir, len(names), dir)
 		return nil
 	}
 	return c
@@ -85,21 +88,4 @@ func folders(dir string, names []string) []string {
 		}
 	}
 	return out
-}
-
-// addTemplates copies the built-in templates into the starter files under
-// templates/, so staff can edit them without Go.
-func addTemplates(files map[string][]byte) error {
-	builtins := render.Builtins()
-	return fs.WalkDir(builtins, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := fs.ReadFile(builtins, p)
-		if err != nil {
-			return fmt.Errorf("init: read built-in template %s: %w", p, err)
-		}
-		files["templates/"+p] = b
-		return nil
-	})
 }

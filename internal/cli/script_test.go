@@ -56,8 +56,24 @@ func TestScripts(t *testing.T) {
 			"hostilereturns": cmdHostileReturns,
 			"rss":            cmdRSS,
 			"csvsafe":        cmdCSVSafe,
+			"replace":        cmdReplace,
 		},
 	})
+}
+
+// replace FILE OLD NEW replaces every OLD in FILE by NEW, as staff editing
+// a template would; OLD must be there.
+func cmdReplace(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 3 || neg {
+		ts.Fatalf("usage: replace FILE OLD NEW")
+	}
+	p := ts.MkAbs(args[0])
+	b, err := os.ReadFile(p)
+	ts.Check(err)
+	if !strings.Contains(string(b), args[1]) {
+		ts.Fatalf("%s holds no %q", args[0], args[1])
+	}
+	ts.Check(os.WriteFile(p, []byte(strings.ReplaceAll(string(b), args[1], args[2])), 0o644))
 }
 
 // copydir SRC DST copies a folder tree (the demo workspace).

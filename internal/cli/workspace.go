@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"time"
 
 	"opkit/internal/diag"
@@ -89,11 +90,25 @@ type outputFlags struct {
 	quiet     bool
 }
 
+// pageSizes are the values of --page-size, as the PDF writer names them.
+var pageSizes = []string{"A4", "Letter"}
+
+// enumValue is the allowed value v names, its case ignored (--page-size
+// letter is Letter).
+func enumValue(v string, allowed []string) (string, bool) {
+	for _, a := range allowed {
+		if strings.EqualFold(strings.TrimSpace(v), a) {
+			return a, true
+		}
+	}
+	return "", false
+}
+
 func newOutputFlags(name string) (*flag.FlagSet, *outputFlags) {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	o := &outputFlags{}
 	fs.StringVar(&o.out, "o", "", "output `DIR` (default WS/out)")
-	fs.StringVar(&o.page, "page-size", "A4", "paper size: A4 or Letter")
+	fs.StringVar(&o.page, "page-size", "A4", "paper size: A4 or Letter (any case)")
 	fs.BoolVar(&o.quiet, "quiet", false, "print errors only")
 	return fs, o
 }
@@ -105,9 +120,11 @@ func (o *outputFlags) parse(e *env, c command, fs *flag.FlagSet, args []string) 
 	if err != nil {
 		return nil, err
 	}
-	if o.page != "A4" && o.page != "Letter" {
+	page, ok := enumValue(o.page, pageSizes)
+	if !ok {
 		return nil, usageError{fmt.Sprintf("--page-size %q: use A4 or Letter", o.page)}
 	}
+	o.page = page
 	return pos, nil
 }
 

@@ -62,10 +62,18 @@ func TestSuggest(t *testing.T) {
 		{"helth", "health"},
 		{"spaceflight", ""},
 		{"x", ""},
+		{"hosuing", "housing"}, // two neighbours swapped: one step
+		{"wokr", "work"},
 	}
 	for _, tt := range tests {
 		if got := Suggest(tt.in, allowed); got != tt.want {
 			t.Errorf("Suggest(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	commands := []string{"demo", "init", "check", "build", "plan", "consolidate", "templates", "completion"}
+	for in, want := range map[string]string{"biuld": "build", "chekc": "check", "plna": "plan", "consolidtae": "consolidate", "xyz": ""} {
+		if got := Suggest(in, commands); got != want {
+			t.Errorf("Suggest(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
