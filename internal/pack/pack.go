@@ -48,7 +48,8 @@ type Result struct {
 	Code  string   // upper case, as in the model
 	Dir   string   // OutDir/packs/<cc>
 	Files []string // the paths written, in the order built
-	// Organisers is true when the organisers' edition was written.
+	// Organisers is true when the organisers' edition was written (every
+	// pack since SPEC v0.2; kept for callers that report it).
 	Organisers bool
 }
 
@@ -115,15 +116,11 @@ func assemble(ws *model.Workspace, c *model.Country, eng *render.Engine, opt Opt
 	popt := pdf.Options{PageSize: opt.PageSize}
 	var files []file
 
-	editions := []render.Edition{render.Participants}
-	if c.HasRestricted() {
-		editions = append(editions, render.Organisers)
-	}
-	for _, ed := range editions {
+	// Both editions are always built: the organisers need their strategy
+	// whether or not the country has restricted cases.
+	for _, ed := range []render.Edition{render.Participants, render.Organisers} {
 		meta := briefingMeta(ws, c, lang, ed, opt.Stamp)
-		data := render.BriefingData(ws, c, ed)
-		data.Lang = lang
-		data.Assigned = opt.assigned(c)
+		data := render.BriefingFor(ws, c, ed, opt.assigned(c))
 		doc, err := eng.Render(lang, "briefing", data, meta)
 		if err != nil {
 			return nil, fmt.Errorf("pack %s: briefing: %w", cc, err)
@@ -147,8 +144,8 @@ func assemble(ws *model.Workspace, c *model.Country, eng *render.Engine, opt Opt
 	ag := render.AgendaFor(ws, c, opt.assigned(c))
 	ag.Lang = lang
 	doc, err := eng.Render(lang, "agenda", ag, render.Document{
-		Title:  c.Name + " · " + render.Term(lang, "doc.agenda"),
-		Header: c.Name + " · " + render.Term(lang, "doc.agenda"),
+		Title:  render.CountryName(c, lang) + " · " + render.Term(lang, "doc.agenda"),
+		Header: render.CountryName(c, lang) + " · " + render.Term(lang, "doc.agenda"),
 		Author: ws.Campaign.Coalition.In(lang),
 		Date:   opt.Stamp,
 	})
@@ -176,7 +173,8 @@ func assemble(ws *model.Workspace, c *model.Country, eng *render.Engine, opt Opt
 }
 
 func briefingMeta(ws *model.Workspace, c *model.Country, lang string, ed render.Edition, stamp time.Time) render.Document {
-	title := c.Name + " · " + render.Term(lang, "doc.briefing")
+	name := render.CountryName(c, lang)
+	title := name + " · " + render.Term(lang, "doc.briefing")
 	sub := render.Term(lang, "doc.subtitle")
 	if !c.Event.Date.IsZero() && c.Event.Format != model.FormatNone {
 		where := c.Event.City
@@ -189,14 +187,19 @@ func briefingMeta(ws *model.Workspace, c *model.Country, lang string, ed render.
 	d := render.Document{
 		Title:    title,
 		Subtitle: sub,
-		Header:   c.Name + " · " + render.Term(lang, "edition."+string(ed)),
+		Header:   name + " · " + render.Term(lang, "edition."+string(ed)),
 		Author:   ws.Campaign.Coalition.In(lang),
 		Cover:    true,
 		Contents: true,
 		Date:     stamp,
 	}
 	if ed == render.Organisers {
-		d.Marking = render.Term(lang, "doc.restricted")
+		// Every page says who may read it; RESTRICTED too when the edition
+		// holds restricted cases.
+		d.Marking = render.Term(lang, "doc.organisers-only")
+		if c.HasRestricted() {
+			d.Marking = render.Term(lang, "doc.restricted-organisers")
+		}
 		d.Subtitle += " · " + render.Term(lang, "edition.organisers")
 	}
 	return d

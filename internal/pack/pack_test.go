@@ -21,6 +21,7 @@ import (
 	"opkit/internal/diag"
 	"opkit/internal/model"
 	"opkit/internal/render"
+	"opkit/internal/triage"
 	"opkit/internal/workspace"
 )
 
@@ -50,6 +51,28 @@ func pdftotext(t *testing.T, path string) string {
 }
 
 func squash(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// head is the first eight words of s, squashed.
+func head(s string) string {
+	f := strings.Fields(s)
+	return strings.Join(f[:min(8, len(f))], " ")
+}
+
+// publicTexts joins what a country file says in public fields, where an
+// ally's name (a ministry, an institution) may rightly appear.
+func publicTexts(c *model.Country) string {
+	var b []string
+	for _, m := range c.Remedies.Mechanisms {
+		b = append(b, m.Name, m.Notes)
+	}
+	for _, a := range c.Event.Authorities {
+		b = append(b, a.Institution, a.Title)
+	}
+	b = append(b, c.Politics.ResponsibleInstitutions...)
+	b = append(b, c.Politics.OtherComplaintProcedures...)
+	b = append(b, c.Politics.PublicSummary, c.Remedies.Summary, c.Situation.Summary)
+	return squash(strings.Join(b, " | "))
+}
 
 func allCountries(ws *model.Workspace) []*model.Country {
 	var cs []*model.Country
@@ -96,10 +119,8 @@ func TestBuildFiles(t *testing.T) {
 	ws, out := buildDemo(t)
 	for _, c := range ws.Countries {
 		cc := strings.ToLower(c.Code)
-		want := []string{cc + "-agenda.pdf", cc + "-briefing.pdf", cc + "-outcome.xlsx"}
-		if c.HasRestricted() {
-			want = append(want, cc+"-briefing-organisers.pdf")
-		}
+		// Every country has an organisers' edition, restricted cases or not.
+		want := []string{cc + "-agenda.pdf", cc + "-briefing.pdf", cc + "-briefing-organisers.pdf", cc + "-outcome.xlsx"}
 		for _, name := range Outreach(&c) {
 			want = append(want, cc+"-"+name+".pdf")
 		}
@@ -160,17 +181,37 @@ func TestBriefingText(t *testing.T) {
 				t.Errorf("%s: lead partner %q missing", cc, p.Name)
 			}
 		}
-		if !c.HasRestricted() {
-			continue
-		}
 		org := pdftotext(t, filepath.Join(dir, cc+"-briefing-organisers.pdf"))
 		for _, k := range c.Cases {
 			if !strings.Contains(org, squash(k.Title)) {
 				t.Errorf("%s: organisers' briefing lacks case %q", cc, k.Title)
 			}
 		}
-		if !strings.Contains(org, "RESTRICTED") {
-			t.Errorf("%s: organisers' briefing not marked RESTRICTED", cc)
+		// The organisers' reading reaches the organisers only. Texts are
+		// compared by their first words: a page break may fall inside one.
+		public := publicTexts(&c)
+		for _, s := range append(append([]string{c.Politics.Summary}, c.Politics.Obstacles...), c.Politics.Allies...) {
+			s = head(s)
+			if s == "" || strings.Contains(public, s) {
+				continue // an ally that is also a remedy or an institution is public anyway
+			}
+			if strings.Contains(part, s) {
+				t.Errorf("%s: participants' briefing holds the organisers' %q", cc, s)
+			}
+			if !strings.Contains(org, s) {
+				t.Errorf("%s: organisers' briefing lacks %q", cc, s)
+			}
+		}
+		if ps := head(c.Politics.PublicSummary); ps != "" && (!strings.Contains(part, ps) || !strings.Contains(org, ps)) {
+			t.Errorf("%s: the public summary is missing from an edition", cc)
+		}
+		lang := model.OutputLanguage(c.Language)
+		kind := squash(render.Term(lang, "kind."+string(triage.Assess(&c, &ws.Campaign).Kind)))
+		if strings.Contains(part, kind) || !strings.Contains(org, kind) {
+			t.Errorf("%s: the triage %q is in the participants' edition or missing from the organisers'", cc, kind)
+		}
+		if lang == "en" && (strings.Contains(part, "recommendation ") || strings.Contains(part, "recommendation:") || strings.Contains(part, "recommendation.")) {
+			t.Errorf("%s: the participants' briefing speaks of a recommendation", cc)
 		}
 	}
 }
@@ -306,27 +347,23 @@ func TestFontCheck(t *testing.T) {
 	}
 }
 
-// TestStaleOrganisers: an organisers' edition from an earlier build goes
-// away once the country has no restricted case.
-func TestStaleOrganisers(t *testing.T) {
+// TestOrganisersAlways: a country without restricted cases still gets its
+// organisers' edition, and a rebuild after its last restricted case went
+// keeps it (only the RESTRICTED marking goes).
+func TestOrganisersAlways(t *testing.T) {
+	testtool.Need(t, "pdftotext")
 	ws := demo(t)
 	eng := render.NewEngine(nil)
 	c := *ws.Country("TR")
-	if !c.HasRestricted() {
-		t.Skip("demo TR has no restricted case any more")
-	}
 	dir := t.TempDir()
+	c.Cases = c.CasesUpTo(model.ConfidentialityEvent)
 	r, err := Build(ws, &c, eng, Options{OutDir: dir, Stamp: stamp})
 	if err != nil || !r.Organisers {
 		t.Fatalf("%v %+v", err, r)
 	}
-	c.Cases = c.CasesUpTo(model.ConfidentialityEvent)
-	r, err = Build(ws, &c, eng, Options{OutDir: dir, Stamp: stamp})
-	if err != nil || r.Organisers {
-		t.Fatalf("%v %+v", err, r)
-	}
-	if _, err := os.Stat(filepath.Join(r.Dir, "tr-briefing-organisers.pdf")); !errors.Is(err, fs.ErrNotExist) {
-		t.Errorf("stale organisers' edition left behind: %v", err)
+	org := pdftotext(t, filepath.Join(r.Dir, "tr-briefing-organisers.pdf"))
+	if !strings.Contains(org, "FOR ORGANISERS ONLY") || strings.Contains(org, "RESTRICTED") {
+		t.Errorf("organisers' edition without restricted cases is marked wrongly")
 	}
 }
 
@@ -423,17 +460,20 @@ func TestOverride(t *testing.T) {
 	}
 }
 
-// TestMarkingEveryPage: each page of an organisers' edition says
-// RESTRICTED; no page of a participants' edition does.
+// TestMarkingEveryPage: each page of an organisers' edition says it is for
+// organisers only (and RESTRICTED when it holds restricted cases), in the
+// pack's language; no page of a participants' edition does.
 func TestMarkingEveryPage(t *testing.T) {
 	testtool.Need(t, "pdftotext")
 	ws, out := buildDemo(t)
-	n := 0
+	restricted := 0
 	for _, c := range ws.Countries {
-		if !c.HasRestricted() {
-			continue
+		lang := model.OutputLanguage(c.Language)
+		mark := render.Term(lang, "doc.organisers-only")
+		if c.HasRestricted() {
+			restricted++
+			mark = render.Term(lang, "doc.restricted-organisers")
 		}
-		n++
 		cc := strings.ToLower(c.Code)
 		for _, f := range []string{cc + "-briefing-organisers.pdf", cc + "-briefing.pdf"} {
 			raw, err := exec.Command("pdftotext", "-enc", "UTF-8", filepath.Join(out, "packs", cc, f), "-").Output()
@@ -442,14 +482,17 @@ func TestMarkingEveryPage(t *testing.T) {
 			}
 			pages := strings.Split(strings.TrimRight(string(raw), "\f\n"), "\f")
 			for i, p := range pages {
-				has := strings.Contains(p, "RESTRICTED")
+				has := strings.Contains(squash(p), squash(mark))
 				if want := strings.Contains(f, "organisers"); has != want {
-					t.Errorf("%s page %d: RESTRICTED present=%v", f, i+1, has)
+					t.Errorf("%s page %d: %q present=%v", f, i+1, mark, has)
+				}
+				if !strings.Contains(f, "organisers") && strings.Contains(p, render.Term(lang, "doc.restricted")) {
+					t.Errorf("%s page %d is marked restricted", f, i+1)
 				}
 			}
 		}
 	}
-	if n == 0 {
+	if restricted == 0 {
 		t.Error("the demo has no country with restricted cases")
 	}
 }

@@ -19,14 +19,20 @@ import (
 func LabelLang(lang string) string { return i18n.Lang(lang) }
 
 // Label gives the words for a code in a language, filling %s with args. The
-// long recommendation of each triage kind ("kind.*") is the briefing's own
-// sentence, so the plan and the briefings say the same thing. An unknown
+// triage's words ("kind.*", "kindshort.*", "aim.*", "reason.*") are the
+// catalogue's own groups, shared with the organisers' briefing, so the plan
+// and the briefings say the same thing; an aim starts a table cell, so it
+// gets a capital. An unknown
 // code comes back as itself so that a missing entry shows in the output
 // instead of vanishing; a test keeps the table complete.
 func Label(lang, code string, args ...any) string {
 	s, ok := i18n.Lookup(lang, "plan."+code)
-	if !ok && strings.HasPrefix(code, "kind.") {
+	if !ok && triageWords(code) {
 		s, ok = i18n.Lookup(lang, code)
+		if ok && strings.HasPrefix(code, "aim.") {
+			r := []rune(s)
+			s = strings.ToUpper(string(r[:1])) + string(r[1:])
+		}
 	}
 	if !ok {
 		return code
@@ -35,6 +41,15 @@ func Label(lang, code string, args ...any) string {
 		return s
 	}
 	return fmt.Sprintf(s, args...)
+}
+
+func triageWords(code string) bool {
+	for _, g := range []string{"kind.", "kindshort.", "aim.", "reason."} {
+		if strings.HasPrefix(code, g) {
+			return true
+		}
+	}
+	return false
 }
 
 // labelCodes lists the plan's codes in a language, sorted; tests compare

@@ -126,7 +126,7 @@ func Make(ws *model.Workspace) *Plan {
 }
 
 func assess(c *model.Country, camp *model.Campaign, lang string) CountryPlan {
-	rec := triage.Assess(c)
+	rec := triage.Assess(c, camp)
 	cp := CountryPlan{
 		// The plan names every country in its own language, from the code
 		// (the partner's own spelling is for its pack).
@@ -312,7 +312,7 @@ func (p *Plan) Words(code string, args ...any) string { return Label(p.Lang, cod
 func (p *Plan) ReasonWords(c *CountryPlan) string {
 	var parts []string
 	for _, r := range c.Triage.Reasons {
-		parts = append(parts, p.Words("reason."+r))
+		parts = append(parts, p.Words("reason."+string(r)))
 	}
 	s := strings.Join(parts, p.Words("sep.reasons"))
 	if s == "" {
@@ -406,7 +406,7 @@ type KindCount struct {
 	Count int
 }
 
-var kinds = []triage.Kind{triage.PublicEvent, triage.SubstantiveDiscussion, triage.ClosedMeeting, triage.ShortMeeting}
+var kinds = triage.Kinds
 
 // Summary is one line for the terminal, in English like every CLI message.
 func (p *Plan) Summary() string {

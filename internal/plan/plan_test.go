@@ -79,21 +79,23 @@ func TestTriageEveryCombination(t *testing.T) {
 			for _, ph := range model.Phases {
 				stance, visibility, phase := model.Stance(st), model.Visibility(vis), model.Phase(ph)
 				t.Run(st+"/"+vis+"/"+ph, func(t *testing.T) {
-					w := want{needed: stance != model.StanceCommitted, words: []string{stanceWords[stance]}}
+					w := want{needed: stance != model.StanceCommitted || phase == model.PhaseRatification, words: []string{stanceWords[stance]}}
 					switch stance {
 					case model.StanceCommitted:
 						w.kind = triage.ShortMeeting
 					case model.StanceLeaning, model.StanceUndecided:
 						w.kind = triage.PublicEvent
+					case model.StanceOpposed:
+						w.kind = triage.Groundwork
 					default:
-						w.kind = triage.SubstantiveDiscussion
+						w.kind = triage.EarlyDiscussion
 					}
 					if visibility == model.VisibilityLowProfile {
 						w.kind = triage.ClosedMeeting
 						w.words = append(w.words, "low profile")
 					}
 					if phase == model.PhaseRatification {
-						w.words = append(w.words, "toward ratification")
+						w.words = append(w.words, "after the signature date")
 					}
 					c := country("AR")
 					c.Stance, c.Visibility, c.Phase = stance, visibility, phase
@@ -103,7 +105,7 @@ func TestTriageEveryCombination(t *testing.T) {
 					if cp.Triage.Kind != w.kind || cp.Triage.EventNeeded != w.needed {
 						t.Errorf("triage = %s needed %v, want %s needed %v", cp.Triage.Kind, cp.Triage.EventNeeded, w.kind, w.needed)
 					}
-					if cp.Triage.Kind != triage.Assess(&c).Kind {
+					if cp.Triage.Kind != triage.Assess(&c, &p.Campaign).Kind {
 						t.Errorf("plan and briefing disagree")
 					}
 					reason := p.ReasonWords(&cp)
@@ -112,7 +114,7 @@ func TestTriageEveryCombination(t *testing.T) {
 							t.Errorf("reason %q lacks %q", reason, s)
 						}
 					}
-					if vis == "public" && strings.Contains(reason, "low profile") || ph == "signature" && strings.Contains(reason, "ratification") {
+					if vis == "public" && strings.Contains(reason, "low profile") || ph == "signature" && strings.Contains(reason, "signature date") {
 						t.Errorf("reason %q mentions what does not apply", reason)
 					}
 					for _, lang := range []string{"fr", "es"} {

@@ -120,7 +120,7 @@ func (p *Plan) View(stamp time.Time) *View {
 		cv := CountryView{
 			Code: c.Code, Name: c.Name, Region: c.RegionName, LowProfile: c.Visibility == model.VisibilityLowProfile,
 			Triage: w("kindshort." + string(c.Triage.Kind)), TriageLong: w("kind." + string(c.Triage.Kind)),
-			Reason: p.ReasonWords(c), Aim: w("phase." + string(c.Triage.Aim)),
+			Reason: p.ReasonWords(c), Aim: w("aim." + string(c.Triage.Aim)),
 			HasDate: !c.EventDate.IsZero(), Date: c.EventDate, DateStatus: w("date." + c.DateStatus),
 			DateOK:    c.DateStatus == "in-window" || c.DateStatus == "after-signature" && c.Phase == model.PhaseRatification,
 			Format:    w("format." + formatCode(c.Format)),

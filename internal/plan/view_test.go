@@ -79,7 +79,7 @@ func TestCoordinationMarkdown(t *testing.T) {
 
 func TestSummaryLine(t *testing.T) {
 	got := Make(demoWorkspace()).Summary()
-	want := "5 countries (2 public-event, 1 substantive-discussion, 1 closed-meeting, 1 short-meeting); Steering Committee: 3 of 5 requests covered; 3 warnings"
+	want := "5 countries (2 public-event, 1 groundwork, 1 short-meeting, 1 closed-meeting); Steering Committee: 3 of 5 requests covered; 3 warnings"
 	if got != want {
 		t.Errorf("Summary() = %q, want %q", got, want)
 	}

@@ -68,7 +68,7 @@ func (p *Plan) sheets() []sheet {
 		}
 		countries.rows = append(countries.rows, []any{
 			c.Code, c.Name, c.RegionName, w("stance." + string(c.Stance)), w("visibility." + string(c.Visibility)), w("phase." + string(c.Phase)),
-			w("kindshort." + string(c.Triage.Kind)), p.ReasonWords(c), w("phase." + string(c.Triage.Aim)), yesNo(c.Triage.EventNeeded),
+			w("kindshort." + string(c.Triage.Kind)), p.ReasonWords(c), w("aim." + string(c.Triage.Aim)), yesNo(c.Triage.EventNeeded),
 			c.EventDate, w("date." + c.DateStatus), w("format." + formatCode(c.Format)), c.City, strings.Join(c.Languages, ", "),
 			w("authority." + c.Authority), p.PackWords(c), yesNo(c.SCRequested), sc, len(c.Checks),
 		})

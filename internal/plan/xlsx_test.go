@@ -43,18 +43,18 @@ func TestWorkbookReadBack(t *testing.T) {
 		rows         [][]string // expected cells, "" = not checked
 	}{
 		{"Summary", "Summary", [][]string{
-			{"Item", "Count"}, {"Countries", "5"}, {"Triage: Public event", "2"}, {"Triage: Substantive discussion", "1"},
-			{"Triage: Closed meeting", "1"}, {"Triage: Short meeting", "1"}, {"Events planned", "5"}, {"SC requests", "5"},
+			{"Item", "Count"}, {"Countries", "5"}, {"Triage: Substantive discussion", "2"}, {"Triage: Longer-term groundwork", "1"},
+			{"Triage: Short meeting", "1"}, {"Triage: Closed meeting", "1"}, {"Events planned", "5"}, {"SC requests", "5"},
 			{"Requests covered", "3"}, {"Requests uncovered", "2"}, {"Warnings", "3"},
 			{"Events fixed (date, city, venue)", "0"}, {"Authorities confirmed", "4"},
 		}},
 		{"Countries", "Countries", [][]string{
 			{"Code", "Country", "Region", "Stance", "Visibility", "Phase", "Triage", "Reason", "Aim", "Event needed", "Event date", "Date vs window", "Format", "City", "Languages", "Authority", "Pack", "SC requested", "SC member", "Checks"},
-			{"AR", "Argentina", "Americas", "Leaning", "Public", "Signature", "Public event", "The government leans toward signing.", "Signature", "Yes", "2009-08-05", "In the window", "Public forum", "City", "es", "Confirmed", "Complete", "Yes", "ana", "0"},
-			{"BO", "Bolivia (Plurinational State of)", "", "Committed", "", "", "Short meeting", "", "Ratification", "No", "2009-08-06", "", "", "", "", "", "", "Yes", "—", "1"},
+			{"AR", "Argentina", "Americas", "Leaning", "Public", "Signature", "Substantive discussion", "The government leans toward signing.", "Signature", "Yes", "2009-08-05", "In the window", "Public forum", "City", "es", "Confirmed", "Complete", "Yes", "ana", "0"},
+			{"BO", "Bolivia (Plurinational State of)", "", "Committed", "", "", "Short meeting", "", "Signature", "No", "2009-08-06", "", "", "", "", "", "", "Yes", "—", "1"},
 			{"GH", "Ghana", "Africa", "Unknown", "Low profile", "", "Closed meeting", "The government's intention is unknown; the partner needs a low profile.", "", "", "", "", "", "", "en", "", "", "", "ana", "1"},
 			{"ML", "Mali", "", "", "", "", "", "", "", "", "2009-08-12", "", "", "", "fr", "", "Missing: cases", "", "kofi", "1"},
-			{"NP", "Nepal", "Asia", "Opposed", "", "Ratification", "Substantive discussion", "", "Ratification", "Yes", "2009-10-15", "After the signature date", "Roundtable", "", "ne", "None invited", "", "Yes", "—", "1"},
+			{"NP", "Nepal", "Asia", "Opposed", "", "Ratification", "Longer-term groundwork", "", "Signature or accession", "Yes", "2009-10-15", "After the signature date", "Roundtable", "", "ne", "None invited", "", "Yes", "—", "1"},
 		}},
 		{"Checks", "Checks", [][]string{
 			{"Code", "Country", "Severity", "Message"},

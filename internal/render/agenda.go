@@ -9,19 +9,23 @@ import (
 )
 
 // Agenda is what agenda.md.tmpl receives: the event and its sessions with
-// their times already worked out.
+// their times already worked out. The agenda is handed to every
+// participant, so, like the participants' briefing, it is built only from
+// what they may see (no *model.Country, no triage).
 type Agenda struct {
 	Lang     string
-	Campaign *model.Campaign
-	Country  *model.Country
-	Event    *model.Event
-	Triage   triage.Recommendation
+	Campaign CampaignText
+	Country  CountryView
+	Event    EventView
+	Treaty   Treaty
+	// Ask is what the authority's slot is about (Treaty.Ask).
+	Ask Ask
 
-	// Ratification: the phase is ratification, or the event falls after
-	// the signature date.
-	Ratification bool
-	LowProfile   bool
-	NoEvent      bool // format "none"
+	LowProfile bool
+	NoEvent    bool // format "none"
+	// Short: the shorter default agenda (a short meeting, an early
+	// discussion, a low-profile closed meeting).
+	Short bool
 	// Custom is true when the country gave its own [[event.sessions]].
 	Custom bool
 	// StartSet is false when the country gave no start time; the times
@@ -41,7 +45,9 @@ type Agenda struct {
 	// build), nil when no one can go: the agenda then promises no one.
 	SCMember bool
 	Assigned *model.SCMember
-	Lead     *model.Partner
+	// Lead is the lead partner's name; Partners every partner's.
+	Lead     string
+	Partners []string
 }
 
 // Slot is one row of the agenda.
@@ -59,7 +65,7 @@ var DefaultStart = model.Clock{Hour: 9, Minute: 0}
 
 // defaultSessions is the agenda SPEC.md describes, in the mission's order;
 // short is the agenda of a short meeting (the government has committed to
-// sign), which moves straight to ratification.
+// sign, nothing is known yet, or the partner needs a low profile).
 var (
 	defaultSessions = []struct {
 		key     string
@@ -67,14 +73,14 @@ var (
 	}{
 		{"welcome", 15}, {"protocol", 20}, {"situation", 20}, {"cases", 30},
 		{"remedies", 20}, {"politics", 15}, {"break", 15}, {"authority", 30},
-		{"discussion", 45}, {"outcome", 15}, {"close", 10},
+		{"discussion", 45}, {"declaration", 15}, {"outcome", 10}, {"close", 10},
 	}
 	shortSessions = []struct {
 		key     string
 		minutes int
 	}{
 		{"welcome", 10}, {"protocol", 15}, {"cases", 20}, {"authority", 25},
-		{"discussion", 30}, {"outcome", 10}, {"close", 5},
+		{"discussion", 30}, {"declaration", 10}, {"outcome", 5}, {"close", 5},
 	}
 )
 
@@ -85,23 +91,26 @@ func AgendaData(ws *model.Workspace, c *model.Country) *Agenda { return AgendaFo
 // AgendaFor builds the agenda of a country's event; assigned is the
 // Steering Committee member the plan sends (nil: none).
 func AgendaFor(ws *model.Workspace, c *model.Country, assigned *model.SCMember) *Agenda {
-	rec := triage.Assess(c)
+	rec := triage.Assess(c, &ws.Campaign)
+	pub := publicBriefing(ws, c, Participants, nil)
 	a := &Agenda{
-		Lang:         c.Language,
-		Campaign:     &ws.Campaign,
-		Country:      c,
-		Event:        &c.Event,
-		Triage:       rec,
-		Ratification: towardRatification(&ws.Campaign, c),
-		LowProfile:   c.LowProfile(),
-		NoEvent:      c.Event.Format == model.FormatNone,
-		Custom:       len(c.Event.Sessions) > 0,
-		StartSet:     c.Event.HasStart,
-		Start:        c.Event.Start,
-		Authority:    c.Event.ConfirmedAuthority(),
-		SCMember:     c.Event.RequestSCMember,
-		Assigned:     assigned,
-		Lead:         c.LeadPartner(),
+		Lang:       pub.Lang,
+		Campaign:   pub.Campaign,
+		Country:    pub.Country,
+		Event:      pub.Event,
+		Treaty:     pub.Treaty,
+		Ask:        pub.Treaty.Ask,
+		LowProfile: c.LowProfile(),
+		NoEvent:    c.Event.Format == model.FormatNone,
+		Short:      rec.ShortAgenda,
+		Custom:     len(c.Event.Sessions) > 0,
+		StartSet:   c.Event.HasStart,
+		Start:      c.Event.Start,
+		Authority:  c.Event.ConfirmedAuthority(),
+		SCMember:   c.Event.RequestSCMember,
+		Assigned:   assigned,
+		Lead:       pub.Lead,
+		Partners:   pub.Partners,
 	}
 	if !a.StartSet {
 		a.Start = DefaultStart
@@ -120,35 +129,42 @@ func AgendaFor(ws *model.Workspace, c *model.Country, assigned *model.SCMember) 
 		}
 	} else {
 		list := defaultSessions
-		if rec.Kind == triage.ShortMeeting {
+		if a.Short {
 			list = shortSessions
 		}
 		for _, s := range list {
-			add(s.key, s.minutes, a.sessionTitle(s.key), a.speaker(s.key))
+			add(s.key, s.minutes, a.sessionTitle(s.key), a.speaker(c, s.key))
 		}
 	}
 	a.End = t
 	return a
 }
 
+// sessionTitle words a default session; the authority's slot follows what
+// the event asks of the government.
 func (a *Agenda) sessionTitle(key string) string {
-	if key == "authority" && (a.Ratification || a.Triage.Aim == model.PhaseRatification) {
+	if key != "authority" {
+		return Term(a.Lang, "session."+key)
+	}
+	switch a.Ask {
+	case AskImplement:
+		return Term(a.Lang, "session.authority-implement")
+	case AskRatify:
 		return Term(a.Lang, "session.authority-r")
+	case AskSignOrAccede:
+		if a.Treaty.MayAccede {
+			return Term(a.Lang, "session.authority-sign-accede")
+		}
+		return Term(a.Lang, "session.authority-sign")
 	}
-	if key == "authority" {
-		// The day comes from the campaign, not from the words.
-		return fmt.Sprintf(Term(a.Lang, "session.authority"), FormatDayMonth(a.Lang, a.Campaign.SignatureDate))
-	}
-	return Term(a.Lang, "session."+key)
+	// The day comes from the campaign, not from the words.
+	return fmt.Sprintf(Term(a.Lang, "session.authority"), FormatDayMonth(a.Lang, a.Campaign.SignatureDate))
 }
 
-func (a *Agenda) speaker(key string) string {
-	lead := ""
-	if a.Lead != nil {
-		lead = a.Lead.Name
-	}
+func (a *Agenda) speaker(c *model.Country, key string) string {
+	lead := a.Lead
 	switch key {
-	case "welcome", "outcome", "close":
+	case "welcome", "declaration", "outcome", "close":
 		return lead
 	case "protocol":
 		if a.Assigned != nil {
@@ -158,7 +174,7 @@ func (a *Agenda) speaker(key string) string {
 	case "situation", "cases", "remedies", "politics":
 		return Term(a.Lang, "speaker.partners")
 	case "authority":
-		return AuthoritySpeaker(a.Lang, a.Country)
+		return AuthoritySpeaker(a.Lang, c)
 	case "discussion":
 		return Term(a.Lang, "speaker.all")
 	}

@@ -15,11 +15,20 @@
 //
 // # Data
 //
-// briefing.md.tmpl receives a *Briefing (BriefingData), agenda.md.tmpl an
-// *Agenda (AgendaData). Both carry the Country and Campaign of package
-// model, plus the decisions the text adapts to (triage, phase, visibility,
-// confirmed authority, the rights the cases touch), worked out once in Go
-// so that the three languages share the logic and differ only in words.
+// Template data follows the audience. briefing.md.tmpl receives a *Briefing
+// for the participants' handout (ParticipantsData): a view built only from
+// what participants may see — no *model.Country, no stance or triage, no
+// politics.summary, obstacles or allies, no restricted case — so an edited
+// template cannot print the rest. The organisers' edition receives an
+// *OrganisersBriefing (OrganisersData), which embeds the handout's data with
+// every case and adds the strategy. agenda.md.tmpl receives an *Agenda
+// (AgendaFor), also a participants' view. Treaty (TreatyFor) is where the
+// Protocol stands for the campaign and the country — the Protocol's own
+// dates (model.OpenedForSignature, EnteredIntoForce), the campaign's
+// signature date, the country's op_status and Covenant status — and Ask is
+// what every text asks of the government (sign, sign or accede, ratify,
+// implement); all three languages branch on it, so they cannot drift apart
+// in logic.
 // invitation, declaration, press and letter receive an *Outreach
 // (OutreachData): what may reach the government and the press, with no
 // field for the organisers' material; discussion.md.tmpl a *Discussion,
@@ -37,7 +46,8 @@
 //	label V       words for any closed-vocabulary code of package model
 //	              (Right, Stance, Format, MechanismKind, Effectiveness,
 //	              ICESCRStatus, AuthorityStatus, Confidentiality, Phase,
-//	              Visibility), triage.Kind, Edition, or a term key
+//	              Visibility, Region, OPStatus, Declaration,
+//	              ConstitutionESCR), triage.Kind, Edition, or a term key
 //	term KEY      a term of labels.go by key
 //	right R       the right's name ("Adequate housing")
 //	article R     its Covenant article ("Art. 11", "Arts. 13–14")

@@ -75,11 +75,12 @@ func fixture() *model.Workspace {
 			Gaps: []string{"Lost documents", "- starts with a dash"},
 		},
 		Politics: model.Politics{
-			Summary: "Undecided.", ICESCR: "ratified",
+			PublicSummary: "Ukraine is a party to the Covenant. PUBLICCONTEXT",
+			Summary:       "Undecided. PRIVSIGNAL expressed privately.", ICESCR: "ratified",
 			OtherComplaintProcedures: []string{"European Court of Human Rights"},
 			ResponsibleInstitutions:  []string{"Ministry of Foreign Affairs"},
-			Obstacles:                []string{"War-damage claims"},
-			Allies:                   []string{"Ombudsperson"},
+			Obstacles:                []string{"War-damage claims OBSTACLEMARK"},
+			Allies:                   []string{"Ombudsperson ALLYMARK"},
 			Upcoming:                 []model.Milestone{{Date: d("2027-09-15"), What: "Report to parliament"}},
 		},
 	}

@@ -49,8 +49,9 @@ type Outreach struct {
 
 	// Call is what the documents ask the government to do.
 	Call Call
-	// Treaty facts as they stand on the campaign's signature date.
-	Treaty TreatyDates
+	// Treaty is where the Protocol stands for the campaign and the
+	// country (TreatyFor), the same value the briefing and agenda read.
+	Treaty Treaty
 
 	LowProfile  bool
 	PublicForum bool
@@ -115,17 +116,6 @@ type Call struct {
 	Declarations, Missing []model.Declaration
 }
 
-// TreatyDates is what is true of the Protocol on the signature date.
-type TreatyDates struct {
-	// Opening: the signature date is the day the Protocol opened for
-	// signature (24 September 2009), so it "opens for signature" then;
-	// on a later date it has been open since 2009.
-	Opening bool
-	// InForce: the Protocol is in force on the signature date (after
-	// 5 May 2013).
-	InForce bool
-}
-
 // OutreachData builds the data of the government's and the public's
 // documents of a country's pack. assigned is the Steering Committee
 // member the plan sends (nil: none).
@@ -135,7 +125,7 @@ func OutreachData(ws *model.Workspace, c *model.Country, assigned *model.SCMembe
 	o := &Outreach{
 		Lang:     lang,
 		Campaign: campaignText(camp, lang),
-		Country:  countryName(c, lang),
+		Country:  CountryName(c, lang),
 		Of:       countryOf(c.Code, lang),
 		Code:     c.Code,
 		Event: PublicEvent{
@@ -148,7 +138,7 @@ func OutreachData(ws *model.Workspace, c *model.Country, assigned *model.SCMembe
 		Speaker:     c.Event.ConfirmedAuthority(),
 		Assigned:    assigned,
 		Call:        callFor(camp, c),
-		Treaty:      treatyOn(camp.SignatureDate),
+		Treaty:      TreatyFor(camp, c, lang),
 		LowProfile:  c.LowProfile(),
 		PublicForum: c.Event.Format == model.FormatPublicForum,
 	}
@@ -173,13 +163,6 @@ func OutreachData(ws *model.Workspace, c *model.Country, assigned *model.SCMembe
 		}
 	}
 	return o
-}
-
-func treatyOn(sig model.Date) TreatyDates {
-	return TreatyDates{
-		Opening: sig.IsZero() || sig == model.OpenedForSignature,
-		InForce: !sig.IsZero() && sig.After(model.EnteredIntoForce),
-	}
 }
 
 func callFor(camp *model.Campaign, c *model.Country) Call {
@@ -216,15 +199,6 @@ func campaignText(camp *model.Campaign, lang string) CampaignText {
 		Name: camp.Name.In(lang), Coalition: camp.Coalition.In(lang), SignatureVenue: camp.SignatureVenue.In(lang), Contact: camp.Contact,
 		SignatureDate: camp.SignatureDate, GatheringDate: camp.GatheringDate, ReturnsDue: camp.ReturnsDue,
 	}
-}
-
-// countryName is the partner's own spelling in its own pack, else the
-// country's name in the pack's language.
-func countryName(c *model.Country, lang string) string {
-	if c.Name != "" {
-		return c.Name
-	}
-	return names.Country(c.Code, lang)
 }
 
 // countryOf puts "of" before the country's UN short name, contracted with

@@ -55,7 +55,7 @@ func TestAgendaTimes(t *testing.T) {
 	ua := ws.Country("UA")
 	a := AgendaData(ws, ua)
 	want := []string{"09:30-09:45", "09:45-10:05", "10:05-10:25", "10:25-10:55", "10:55-11:15",
-		"11:15-11:30", "11:30-11:45", "11:45-12:15", "12:15-13:00", "13:00-13:15", "13:15-13:25"}
+		"11:15-11:30", "11:30-11:45", "11:45-12:15", "12:15-13:00", "13:00-13:15", "13:15-13:25", "13:25-13:35"}
 	if len(a.Sessions) != len(want) {
 		t.Fatalf("%d sessions, want %d", len(a.Sessions), len(want))
 	}
@@ -64,7 +64,7 @@ func TestAgendaTimes(t *testing.T) {
 			t.Errorf("session %d (%s): %s, want %s", i, s.Key, got, want[i])
 		}
 	}
-	if a.End.String() != "13:25" || a.Minutes != 235 {
+	if a.End.String() != "13:35" || a.Minutes != 245 {
 		t.Errorf("end %s, %d minutes", a.End, a.Minutes)
 	}
 
@@ -87,11 +87,28 @@ func TestAgendaTimes(t *testing.T) {
 		t.Errorf("wrap: %s", la.Sessions[0].End)
 	}
 
-	// A committed government gets the short meeting.
-	sn := *ua
-	sn.Stance = model.StanceCommitted
-	if n := len(AgendaData(ws, &sn).Sessions); n != len(shortSessions) {
-		t.Errorf("committed: %d sessions", n)
+	// A committed government, one whose intention is unknown and a
+	// low-profile partner get the short meeting; the others the full one.
+	for _, tc := range []struct {
+		stance model.Stance
+		vis    model.Visibility
+		short  bool
+	}{
+		{model.StanceCommitted, model.VisibilityPublic, true},
+		{model.StanceUnknown, model.VisibilityPublic, true},
+		{model.StanceLeaning, model.VisibilityLowProfile, true},
+		{model.StanceLeaning, model.VisibilityPublic, false},
+		{model.StanceOpposed, model.VisibilityPublic, false},
+	} {
+		sn := *ua
+		sn.Stance, sn.Visibility = tc.stance, tc.vis
+		want := len(defaultSessions)
+		if tc.short {
+			want = len(shortSessions)
+		}
+		if n := len(AgendaData(ws, &sn).Sessions); n != want {
+			t.Errorf("%s/%s: %d sessions, want %d", tc.stance, tc.vis, n, want)
+		}
 	}
 }
 
@@ -341,22 +358,31 @@ func TestEditions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range []string{"XYZZY", "Secret shelter closure", "Undisclosed"} {
+	// "recommendation" in the singular is the Coalition's word for its
+	// triage; the Committee's "views and recommendations" (Art. 9) are the
+	// treaty's own words and stay.
+	for _, s := range []string{"recommendation ", "recommendation.", "recommendation:", "recommends", "Triage", "triage", "Why:", "undecided", "For organisers only"} {
 		if strings.Contains(string(p), s) {
-			t.Errorf("participants' edition contains restricted %q", s)
+			t.Errorf("participants' edition contains the strategy's %q", s)
 		}
-		if !strings.Contains(string(o), s) {
+	}
+	for _, s := range []string{"XYZZY", "Secret shelter closure", "Undisclosed", "PRIVSIGNAL", "OBSTACLEMARK", "ALLYMARK", "Strategy for the event", "The Coalition's recommendation", "is undecided", "PUBLICCONTEXT"} {
+		if strings.Contains(string(p), s) != (s == "PUBLICCONTEXT") {
+			t.Errorf("participants' edition: %q present %v", s, strings.Contains(string(p), s))
+		}
+		if !strings.Contains(string(o), s) && s != "PUBLICCONTEXT" {
 			t.Errorf("organisers' edition lacks %q", s)
 		}
 	}
-	for _, s := range []string{"Evicted from a collective centre", "Allowance stopped", "Україна"} {
+	for _, s := range []string{"Evicted from a collective centre", "Allowance stopped", "Україна", "PUBLICCONTEXT"} {
 		if !strings.Contains(string(p), s) {
 			t.Errorf("participants' edition lacks %q", s)
 		}
 	}
 }
 
-// TestAdapts: the text follows phase, stance, visibility and authority.
+// TestAdapts: the text follows the treaty status, visibility and
+// authority; the participants' edition never follows the stance.
 func TestAdapts(t *testing.T) {
 	ws := fixture()
 	eng := NewEngine(nil)
@@ -367,16 +393,29 @@ func TestAdapts(t *testing.T) {
 		has    []string
 		hasNot []string
 	}{
-		{"signature phase", func(c *model.Country) {}, []string{"Will the government sign the Optional Protocol on 24 September 2027", "It opens for signature on 24 September 2027", "has confirmed attendance"}, []string{"A note on discretion", "Has the government signed"}},
-		{"ratification phase", func(c *model.Country) { c.Phase = model.PhaseRatification }, []string{"Has the government signed the Optional Protocol?", "It opened for signature", "only ratification opens"}, []string{"Will the government sign the Optional Protocol on"}},
-		{"event after signature", func(c *model.Country) { c.Event.Date = model.Date{Year: 2027, Month: 10, Day: 2} }, []string{"Has the government signed the Optional Protocol?", "It opened for signature"}, []string{"Will the government sign the Optional Protocol on"}},
-		{"committed", func(c *model.Country) { c.Stance = model.StanceCommitted }, []string{"Can the government confirm that it will sign", "less about persuasion"}, nil},
-		{"opposed", func(c *model.Country) { c.Stance = model.StanceOpposed }, []string{"What are the government's concerns", "the door stays open"}, nil},
-		{"low profile", func(c *model.Country) { c.Visibility = model.VisibilityLowProfile }, []string{"A note on discretion", "a country in Europe and Central Asia"}, nil},
-		{"no authority confirmed", func(c *model.Country) { c.Event.Authorities = c.Event.Authorities[1:] }, []string{"No national authority has confirmed yet. Invited: Head of Directorate, Ministry of Social Policy"}, []string{"has confirmed attendance"}},
-		{"none invited", func(c *model.Country) { c.Event.Authorities = nil }, []string{"No national authority has been invited yet"}, nil},
-		{"covenant signed only", func(c *model.Country) { c.Politics.ICESCR = "signed" }, []string{"must ratify the Covenant before", "When will Україна ratify the Covenant itself"}, nil},
-		{"no cases", func(c *model.Country) { c.Cases = nil }, []string{"No case is documented yet"}, []string{"the cases in this briefing touch"}},
+		{"not signed, treaty event ahead", func(c *model.Country) {},
+			[]string{"Will the government sign the Optional Protocol at the treaty event on 24 September 2027", "has been open for signature since 24 September 2009 and in force since 5 May 2013", "Or will it accede to it in one step?", "speaks for the government"},
+			[]string{"A closed meeting", "opens for signature on", "has already promised"}},
+		{"ratification phase, not signed", func(c *model.Country) { c.Phase = model.PhaseRatification },
+			[]string{"has been open since 24 September 2009 and remains open: will the government sign it, or accede to it in one step, and when?", "only ratification or accession does"},
+			[]string{"at the treaty event on 24 September 2027?"}},
+		{"signed", func(c *model.Country) {
+			c.Politics.OPStatus, c.Politics.OPStatusDate = model.OPSigned, model.Date{Year: 2009, Month: 9, Day: 24}
+		}, []string{"signed the Optional Protocol on 24 September 2009 and has not yet ratified it", "When will the government ratify it", "Could the instrument of ratification be deposited at the treaty event", "Signature was a first step"},
+			[]string{"Will the government sign", "Or will it accede", "or accede to it in one step"}},
+		{"party", func(c *model.Country) {
+			c.Politics.OPStatus, c.Politics.OPStatusDate = model.OPRatified, model.Date{Year: 2015, Month: 3, Day: 10}
+			c.Politics.OPDeclarations = []model.Declaration{model.DeclarationArt10}
+		}, []string{"ratified the Optional Protocol on 10 March 2015; it has been bound by it from 10 June 2015", "accepted inter-State communications (Art. 10), but not the inquiry procedure", "Will the government also accept the inquiry procedure by a declaration under Art. 11?", "has joined the Protocol"},
+			[]string{"Will the government sign", "When will the government ratify", "could be brought only if the violation continues once it is"}},
+		{"party, a case before entry into force for the State", func(c *model.Country) {
+			c.Politics.OPStatus, c.Politics.OPStatusDate = model.OPAcceded, model.Date{Year: 2026, Month: 6, Day: 1}
+		}, []string{"acceded to the Optional Protocol on 1 June 2026", "**Time rule:** these facts come before the Protocol bound Україна (1 September 2026)", "made neither opt-in declaration"}, nil},
+		{"low profile", func(c *model.Country) { c.Visibility = model.VisibilityLowProfile }, []string{"A closed meeting.", "do not quote participants"}, []string{"a country in"}},
+		{"no authority confirmed", func(c *model.Country) { c.Event.Authorities = c.Event.Authorities[1:] }, []string{"The participants would like to hear"}, []string{"speaks for the government", "Head of Directorate", "reminder"}},
+		{"covenant signed only", func(c *model.Country) { c.Politics.ICESCR = "signed" }, []string{"must ratify the Covenant first; it may already sign the Protocol", "when will the government ratify the Covenant, and then the Protocol?", "that Україна would accept by becoming a party to the Covenant"}, []string{"accede to it in one step", "has undertaken, as a party"}},
+		{"covenant not signed", func(c *model.Country) { c.Politics.ICESCR = "none" }, []string{"joining the Covenant comes first", "When will Україна sign and ratify the International Covenant"}, []string{"Will the government sign the Optional Protocol", "accede to it in one step", "already accepted as a party"}},
+		{"no cases", func(c *model.Country) { c.Cases = nil }, []string{"No case is documented yet"}, []string{"the cases in this briefing touch", "Two rules of Art. 3"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -395,6 +434,18 @@ func TestAdapts(t *testing.T) {
 			for _, s := range tc.hasNot {
 				if strings.Contains(string(src), s) {
 					t.Errorf("contains %q", s)
+				}
+			}
+			// The handout reads the same whatever the stance.
+			for _, st := range model.Stances {
+				c2 := c
+				c2.Stance = model.Stance(st)
+				other, err := eng.Execute("en", "briefing", BriefingData(ws, &c2, Participants))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if string(other) != string(src) {
+					t.Errorf("the participants' edition changes with the stance %s", st)
 				}
 			}
 		})
