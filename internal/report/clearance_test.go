@@ -67,6 +67,7 @@ func lowProfileUkraine(t *testing.T) (*model.Workspace, string) {
 	r.Tables[outcome.TableOpportunities] = [][]string{
 		{"ukraine's parliament could act", "Deputies in Kyiv"},
 		{"The parliament could take up ratification within a year", "Parliament"},
+		{"ukraine's parliament could act", "Parliament"}, // the same words twice: one entry
 	}
 	r.Tables[outcome.TableChallenges] = [][]string{{"Resistance at the Office of the Prime Minister", "Politics in Ucrania"}}
 	r.Tables[outcome.TableNextSteps] = [][]string{{"Meet Oksana Kovalenko (Коваленко) of the Social\u00a0Rights Civic Initiative", "Partners", "2027-09-10", "Yes"}}
@@ -128,7 +129,7 @@ func TestClearance(t *testing.T) {
 			t.Errorf("clearance-todo.toml lacks %q", want)
 		}
 	}
-	for _, want := range []string{`country = "UA"`, `file = "`, `where = "Event!`, `where = "`} {
+	for _, want := range []string{`country = "UA"`, `file = "`, `where = "Event!`, `, Opportunities!A`} {
 		if !strings.Contains(string(todo), want) {
 			t.Errorf("clearance-todo.toml lacks %s", want)
 		}

@@ -237,6 +237,7 @@ type clearing struct {
 	file *clearance.File
 	used map[string]bool
 	side *side
+	todo map[string]int // id -> index in side.todo
 }
 
 // text is what the report may print of v: v itself for a public return; for
@@ -257,7 +258,14 @@ func (cl *clearing) text(r *ret, p *Page, key, what string, v model.Value) strin
 			}
 		}
 	}
-	cl.side.todo = append(cl.side.todo, clearance.Withheld{ID: id, Country: r.c.Code, File: r.e.File, Where: v.Cell, Field: what, Text: v.Text})
+	if i, ok := cl.todo[id]; ok {
+		// The same words in the same field twice (two rows): one entry,
+		// cleared once, with both cells.
+		cl.side.todo[i].Where += ", " + v.Cell
+	} else {
+		cl.todo[id] = len(cl.side.todo)
+		cl.side.todo = append(cl.side.todo, clearance.Withheld{ID: id, Country: r.c.Code, File: r.e.File, Where: v.Cell, Field: what, Text: v.Text})
+	}
 	if p != nil {
 		p.Withheld++
 	}
@@ -325,7 +333,7 @@ func eventLanguageNames(c *model.Country) []string {
 // workspace and the staff's clearance file (nil: nothing cleared).
 func build(ws *model.Workspace, log *intake.Log, lang string, stamp time.Time, cf *clearance.File) (*Data, *side) {
 	sd := &side{}
-	cl := &clearing{file: cf, used: map[string]bool{}, side: sd}
+	cl := &clearing{file: cf, used: map[string]bool{}, side: sd, todo: map[string]int{}}
 	d := &Data{Lang: lang, Campaign: &ws.Campaign, Stamp: stamp, GatheringDate: ws.Campaign.GatheringDate,
 		Day: model.DateOf(stamp), CampaignName: ws.Campaign.Name.In(lang), Coalition: ws.Campaign.Coalition.In(lang), Venue: ws.Campaign.SignatureVenue.In(lang)}
 	if d.GatheringDate.IsZero() {
