@@ -3,6 +3,7 @@ package plan
 import (
 	"fmt"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"opkit/internal/atomicfile"
@@ -79,7 +80,7 @@ func Document(p *Plan, eng *render.Engine, stamp time.Time) (*render.Document, e
 func checkFonts(ws *model.Workspace) error {
 	var l diag.List
 	for _, c := range ws.Countries {
-		l = append(l, pdf.CheckTexts(c.File, c.Texts, func(key string) bool { return printed[key] })...)
+		l = append(l, pdf.CheckTexts(c.File, c.Texts, isPrinted)...)
 	}
 	if err := l.Err(); err != nil {
 		return err
@@ -94,5 +95,17 @@ func checkFonts(ws *model.Workspace) error {
 	return nil
 }
 
-// printed lists the keys of a country file whose values the plan prints.
-var printed = map[string]bool{"country.name": true, "country.code": true, "country.region": true, "event.city": true}
+// printed lists the keys of a country file whose values the plan prints;
+// the partners' names and contacts (partners[N].name ...) are printed too.
+var printed = map[string]bool{"country.code": true, "country.region": true, "event.city": true}
+
+func isPrinted(key string) bool {
+	if printed[key] {
+		return true
+	}
+	if rest, ok := strings.CutPrefix(key, "partners["); ok {
+		_, field, _ := strings.Cut(rest, "].")
+		return field == "name" || field == "contact" || field == "email"
+	}
+	return false
+}
