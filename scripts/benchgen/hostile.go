@@ -11,6 +11,7 @@ import (
 
 	"opkit/internal/atomicfile"
 	"opkit/internal/intake/intaketest"
+	"opkit/internal/model"
 	"opkit/internal/outcome"
 	"opkit/internal/workspace"
 )
@@ -84,12 +85,49 @@ func writeHostile(wsDir, dir string) error {
 		files[fmt.Sprintf("bomb-%dMB.xlsx", mb)] = b
 	}
 
+	// Expanded content (issue 14): cells that all point at one long shared
+	// string (400 MB of text from a file of a few hundred KB), and 2.2
+	// million nested elements in one cell.
+	if files["expanding-400MB.xlsx"], err = intaketest.ExpandingStrings(c, &ws.Campaign, 4900, 20000); err != nil {
+		return err
+	}
+	if files["nested-2.2M.xlsx"], err = intaketest.NestedXML(c, &ws.Campaign, 2200000); err != nil {
+		return err
+	}
+	// Text of a return just under and over intake's 1 MB per return.
+	for _, kb := range []int{900, 1200} {
+		if files[fmt.Sprintf("%s-text-%dKB.xlsx", cc, kb)], err = verbose(c, &ws.Campaign, kb); err != nil {
+			return err
+		}
+	}
+	// A batch over the text of the whole report (6 MB): every country's
+	// return holding 900 KB, in batch/.
+	for i := range ws.Countries {
+		k := &ws.Countries[i]
+		if files[fmt.Sprintf("batch/%s-900KB.xlsx", strings.ToLower(k.Code))], err = verbose(k, &ws.Campaign, 900); err != nil {
+			return err
+		}
+	}
+
 	for name, b := range files {
 		if err := atomicfile.Write(filepath.Join(dir, name), b); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// verbose is a typical return whose opportunities and challenges run to
+// about kb KB of text, the way a partner pasting a long report would.
+func verbose(c *model.Country, camp *model.Campaign, kb int) ([]byte, error) {
+	r := intaketest.Typical(c, "verbose")
+	var rows [][]string
+	for i := 0; len(rows)*2*3000 < kb<<10; i++ {
+		rows = append(rows, []string{fmt.Sprintf("Opportunity %d:", i) + strings.Repeat(" word", 598), "Parliament"})
+	}
+	r.Tables[outcome.TableOpportunities] = rows
+	r.Tables[outcome.TableChallenges] = rows
+	return intaketest.Fill(c, camp, r)
 }
 
 // withPadding copies a workbook package and adds a stored (uncompressed)
