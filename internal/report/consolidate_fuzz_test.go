@@ -81,7 +81,7 @@ func FuzzConsolidate(f *testing.F) {
 	goodPages := -1
 	run := func(t *testing.T, paths []string) (*intake.Log, int) {
 		out := t.TempDir()
-		log, err := report.Consolidate(ws, paths, eng, out, report.Options{Stamp: stamp, Limits: lim})
+		res, err := report.Consolidate(ws, paths, eng, out, report.Options{Stamp: stamp, Limits: lim})
 		if err != nil {
 			t.Fatalf("the batch failed: %v", err)
 		}
@@ -89,7 +89,7 @@ func FuzzConsolidate(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		return log, bytes.Count(pdf, []byte("/Type /Page\n"))
+		return res.Log, bytes.Count(pdf, []byte("/Type /Page\n"))
 	}
 
 	f.Fuzz(func(t *testing.T, event, table, sst []byte) {
