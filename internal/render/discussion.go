@@ -14,8 +14,9 @@ type Discussion struct {
 	Upcoming          []model.Milestone
 	// Gaps are the gaps in domestic remedies the country file lists.
 	Gaps []string
-	// Slot and OutcomeSlot are the agenda's discussion and outcome
-	// sessions, nil when the country's own agenda has none.
+	// Slot is the agenda's discussion session; OutcomeSlot the session
+	// where the declaration is adopted (its own, else the outcome); nil
+	// when the country's own agenda has none.
 	Slot, OutcomeSlot *Slot
 	// Requested: the partner asked for a Steering Committee member
 	// (Assigned says whether the plan sends one).
@@ -50,8 +51,12 @@ func DiscussionData(ws *model.Workspace, c *model.Country, assigned *model.SCMem
 		switch s.Key {
 		case "discussion":
 			d.Slot = &s
-		case "outcome":
+		case "declaration":
 			d.OutcomeSlot = &s
+		case "outcome":
+			if d.OutcomeSlot == nil {
+				d.OutcomeSlot = &s
+			}
 		}
 	}
 	return d

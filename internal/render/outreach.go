@@ -137,11 +137,11 @@ func OutreachData(ws *model.Workspace, c *model.Country, assigned *model.SCMembe
 		Partners:    c.Partners,
 		Speaker:     c.Event.ConfirmedAuthority(),
 		Assigned:    assigned,
-		Call:        callFor(camp, c),
 		Treaty:      TreatyFor(camp, c, lang),
 		LowProfile:  c.LowProfile(),
 		PublicForum: c.Event.Format == model.FormatPublicForum,
 	}
+	o.Call = callFor(camp, c, o.Treaty)
 	for _, p := range c.Partners {
 		o.PartnerNames = append(o.PartnerNames, p.Name)
 	}
@@ -165,26 +165,22 @@ func OutreachData(ws *model.Workspace, c *model.Country, assigned *model.SCMembe
 	return o
 }
 
-func callFor(camp *model.Campaign, c *model.Country) Call {
+// callFor reads the call off the one treaty computation (TreatyFor), so
+// that the declaration asks what the briefing explains.
+func callFor(camp *model.Campaign, c *model.Country, t Treaty) Call {
 	k := Call{
-		Status:         c.Politics.OPStatus,
-		StatusDate:     c.Politics.OPStatusDate,
-		CovenantParty:  c.Politics.ICESCR == model.ICESCRRatified,
-		CovenantSigned: c.Politics.ICESCR == model.ICESCRSigned,
+		Status:         t.Status,
+		StatusDate:     t.StatusDate,
+		Sign:           t.NotSigned,
+		Ratify:         t.Signed,
+		Party:          t.Party,
+		MayAccede:      t.MayAccede,
+		CovenantParty:  t.CovenantParty,
+		CovenantSigned: t.CovenantSigned,
+		CovenantNone:   t.CovenantNone,
+		AtTreatyEvent:  !camp.SignatureDate.IsZero() && !t.AfterSignatureDate,
+		Declarations:   c.Politics.OPDeclarations,
 	}
-	k.CovenantNone = !k.CovenantParty && !k.CovenantSigned
-	switch {
-	case k.Status == model.OPSigned:
-		k.Ratify = true
-	case k.Status.Party():
-		k.Party = true
-	default:
-		k.Sign = true
-		k.MayAccede = k.CovenantParty
-	}
-	sig := camp.SignatureDate
-	k.AtTreatyEvent = !sig.IsZero() && (c.Event.Date.IsZero() || !c.Event.Date.After(sig))
-	k.Declarations = c.Politics.OPDeclarations
 	for _, d := range []model.Declaration{model.DeclarationArt10, model.DeclarationArt11} {
 		if !slices.Contains(k.Declarations, d) {
 			k.Missing = append(k.Missing, d)
