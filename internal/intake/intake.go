@@ -52,11 +52,10 @@ type Limits struct {
 	// columns and cell length.
 	Read outcome.Limits
 	// MaxBatchText bounds the text of all accepted returns together, in
-	// bytes: the New York report lays out about 0.6 pages per KB of it and
-	// the run holds about 35 MB per MB (scripts/limits), so the bound holds
-	// the report to a few thousand pages and a few hundred MB whatever the
-	// files hold. Over it, the largest returns are rejected, one by one,
-	// with the reason.
+	// bytes: at the default, 6 MB, the New York report has about 2100
+	// pages and takes about 115 MB (scripts/limits), whatever the files
+	// hold. Over it, the largest returns are rejected, one by one, with the
+	// reason.
 	MaxBatchText int64
 	// Workers reads files in parallel; 0 means one per CPU.
 	Workers int
@@ -73,13 +72,13 @@ func DefaultLimits() Limits {
 	r.MaxRows = 5000
 	r.MaxCols = 64
 	// A long return holds about 100 KB of text (three statements near
-	// Excel's cell cap); 1 MB is ten times that, and about 600 pages of the
+	// Excel's cell cap); 1 MB is ten times that, and about 350 pages of the
 	// report.
 	r.MaxText = 1 << 20
 	r.MaxDepth = 64
-	// 200 returns of 30 KB of text each (a typical one has 5 to 10 KB):
-	// about 3500 pages. The report's Markdown holds the text twice (country
-	// pages and common sections), well under render.DefaultMaxOutput.
+	// 200 returns of 30 KB of text each (a typical one has 5 to 10 KB).
+	// The report's Markdown holds the text twice (country pages and common
+	// sections), well under render.DefaultMaxOutput.
 	return Limits{MaxFileSize: r.MaxFileSize, Timeout: 10 * time.Second, Read: r, MaxBatchText: 6 << 20}
 }
 

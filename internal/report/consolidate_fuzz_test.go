@@ -24,7 +24,7 @@ import (
 // Bounds FuzzConsolidate holds the consolidation to. The fuzzed return may
 // add at most fuzzMaxText bytes of text (its reading limit here), and the
 // report lays out well under a page per KB of text (scripts/limits
-// measures about 0.6), so its pages stay within fuzzPagesPerKB per KB over
+// measures about 0.35), so its pages stay within fuzzPagesPerKB per KB over
 // the report of the good returns alone.
 const (
 	fuzzMaxText    = 64 << 10
