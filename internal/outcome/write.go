@@ -59,8 +59,11 @@ func PackID(c *model.Country, camp *model.Campaign, version string) string {
 		put(k.Title)
 	}
 	if camp != nil {
-		put(camp.Name.In(c.Language))
-		put(camp.Coalition.In(c.Language))
+		// The campaign's texts by language enter once, in their
+		// language-neutral form, so that translating them does not make
+		// every returned workbook look foreign.
+		put(camp.Name.String())
+		put(camp.Coalition.String())
 		put(camp.Contact)
 		put(camp.SignatureDate.String())
 	}
