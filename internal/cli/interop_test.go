@@ -21,15 +21,23 @@ import (
 
 // demoWorkbooks runs `opkit demo` into dir and lists every workbook that
 // build, plan and consolidate wrote (the returns of the demo workspace are
-// inputs, not outputs).
+// inputs, not outputs), and three country questionnaires.
 func demoWorkbooks(t *testing.T, dir string) []string {
 	t.Helper()
-	var out, errb bytes.Buffer
+	var out, out2, errb bytes.Buffer
 	if code := Main([]string{"demo", "-o", dir}, &out, &errb); code != 0 {
 		t.Fatalf("opkit demo exited %d: %s", code, errb.String())
 	}
+	// The country questionnaires too: one pre-filled in French, one in
+	// Arabic (sheets right to left), one for a country with no file yet.
+	for _, q := range [][]string{{"ci", "fr"}, {"tr", "ar"}, {"bj", "en"}} {
+		out := filepath.Join(dir, "questionnaires", q[0]+"-"+q[1]+".xlsx")
+		if code := Main([]string{"questionnaire", filepath.Join(dir, "workspace"), q[0], "--language", q[1], "-o", out, "-q"}, &out2, &errb); code != 0 {
+			t.Fatalf("opkit questionnaire %v exited %d: %s", q, code, errb.String())
+		}
+	}
 	var files []string
-	for _, sub := range []string{"packs", "plan", "report"} {
+	for _, sub := range []string{"packs", "plan", "report", "questionnaires"} {
 		err := filepath.WalkDir(filepath.Join(dir, sub), func(p string, d os.DirEntry, err error) error {
 			if err == nil && !d.IsDir() && strings.HasSuffix(p, ".xlsx") {
 				files = append(files, p)
