@@ -400,7 +400,19 @@ func (l *layout) heading(n *ast.Heading, x, w float64) {
 	need := float64(len(lines))*lh + after
 	if next, ok := n.NextSibling().(*ast.Heading); ok {
 		nl := min(max(next.Level, 1), 6)
-		need += headBefore[nl-1] + headSizes[nl-1]*1.3*ptToMM + headAfter[nl-1] + 2*bodySize*leading*ptToMM
+		need += headBefore[nl-1] + headSizes[nl-1]*1.3*ptToMM + headAfter[nl-1]
+		// What the next heading keeps with it: a table or chart after it
+		// is taller than two lines, and would carry it, and leave this
+		// heading alone, on the next page.
+		if after := next.NextSibling(); after != nil {
+			if _, h := after.(*ast.Heading); !h {
+				need += l.firstChunk(after, x, w)
+			} else {
+				need += 2 * bodySize * leading * ptToMM
+			}
+		} else {
+			need += 2 * bodySize * leading * ptToMM
+		}
 	} else if n.NextSibling() != nil {
 		need += l.firstChunk(n.NextSibling(), x, w)
 	}
