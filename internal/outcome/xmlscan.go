@@ -18,34 +18,48 @@ type xmlScan struct {
 	depth    int
 	maxDepth int
 	seenRoot bool
-	err      error // the first error; every later Token returns it
+	open     []xml.Name // elements open, to match their ends
+	err      error      // the first error; every later Token returns it
 }
 
 func (p *pkg) scanXML(name string, data []byte) *xmlScan {
 	return &xmlScan{name: name, d: xml.NewDecoder(bytes.NewReader(data)), maxDepth: p.lim.MaxDepth}
 }
 
-// Token is xml.Decoder.Token with the checks; io.EOF only at a proper end.
+// Token is xml.Decoder.RawToken with the checks Token makes (every end
+// tag matches its start) and the reader's own (depth, a whole part);
+// io.EOF only at a proper end. Names keep their prefixes: the readers
+// look at local names only, and translating namespaces cost a third of
+// the reading.
 func (s *xmlScan) Token() (xml.Token, error) {
 	if s.err != nil {
 		return nil, s.err
 	}
-	tok, err := s.d.Token()
+	tok, err := s.d.RawToken()
 	switch {
 	case err == io.EOF:
 		if s.depth != 0 || !s.seenRoot {
 			err = errors.New("unexpected end of XML")
 		}
 	case err == nil:
-		switch tok.(type) {
+		switch t := tok.(type) {
 		case xml.StartElement:
 			s.depth++
 			s.seenRoot = true
+			s.open = append(s.open, t.Name)
 			if s.depth > s.maxDepth {
 				err = fmt.Errorf("%w: XML elements nested over %d deep", ErrLimit, s.maxDepth)
 			}
 		case xml.EndElement:
 			s.depth--
+			switch n := len(s.open); {
+			case n == 0:
+				err = fmt.Errorf("unexpected end element </%s>", t.Name.Local)
+			case s.open[n-1] != t.Name:
+				err = fmt.Errorf("element <%s> closed by </%s>", s.open[n-1].Local, t.Name.Local)
+			default:
+				s.open = s.open[:n-1]
+			}
 		}
 	}
 	if err != nil && err != io.EOF {
