@@ -11,6 +11,7 @@ import (
 
 	"opkit/internal/atomicfile"
 	"opkit/internal/i18n"
+	"opkit/internal/inputfile"
 	"opkit/internal/intake"
 	"opkit/internal/questionnaire"
 	"opkit/internal/workspace"
@@ -138,7 +139,9 @@ Examples:
 		if len(pos) == 0 {
 			return usageError{"import: expected one or more questionnaire files (run opkit import --help)"}
 		}
-		campaign, err := os.ReadFile(filepath.Join(ws, "campaign.toml"))
+		// Read like every workspace file: a FIFO or /dev/zero there is an
+		// error at once, not a hang (hardening hook).
+		campaign, err := inputfile.ReadFile(filepath.Join(ws, "campaign.toml"), 4<<20)
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return fmt.Errorf("import: %w", err)
 		}
