@@ -57,25 +57,31 @@ func demoWorkbooks(t *testing.T, dir string) []string {
 
 // libView is what a library reports of a workbook (testtool/npm/inspect.js).
 type libView struct {
-	Names []struct {
-		Name     string `json:"name"`
-		RefersTo string `json:"refersTo"`
-	} `json:"names"`
+	Names []libName `json:"names"`
 	// Values are the texts of the cells the op_* names point at.
 	Values map[string]string `json:"values"`
-	Sheets []struct {
-		Name      string `json:"name"`
-		Hidden    bool   `json:"hidden"`
-		Protected bool   `json:"protected"`
-		Tables    []struct {
-			Name      string   `json:"name"`
-			HeaderRow bool     `json:"headerRow"`
-			Columns   []string `json:"columns"`
-		} `json:"tables"`
-	} `json:"sheets"`
+	Sheets []libSheet        `json:"sheets"`
 	// NoProtection and NoTables: the library does not read them (SheetJS).
 	NoProtection bool `json:"noProtection"`
 	NoTables     bool `json:"noTables"`
+}
+
+type libName struct {
+	Name     string `json:"name"`
+	RefersTo string `json:"refersTo"`
+}
+
+type libSheet struct {
+	Name      string     `json:"name"`
+	Hidden    bool       `json:"hidden"`
+	Protected bool       `json:"protected"`
+	Tables    []libTable `json:"tables"`
+}
+
+type libTable struct {
+	Name      string   `json:"name"`
+	HeaderRow bool     `json:"headerRow"`
+	Columns   []string `json:"columns"`
 }
 
 // TestWorkbooksOpenInExcelJSAndSheetJS opens every workbook the demo's
@@ -132,10 +138,7 @@ func excelizeView(t *testing.T, path string) *libView {
 	v := &libView{}
 	for _, dn := range f.GetDefinedName() {
 		if dn.Scope == "Workbook" {
-			v.Names = append(v.Names, struct {
-				Name     string `json:"name"`
-				RefersTo string `json:"refersTo"`
-			}{dn.Name, dn.RefersTo})
+			v.Names = append(v.Names, libName{dn.Name, dn.RefersTo})
 		}
 	}
 	v.Values = map[string]string{}
@@ -161,16 +164,7 @@ func excelizeView(t *testing.T, path string) *libView {
 		if err != nil {
 			t.Fatal(err)
 		}
-		sh := struct {
-			Name      string `json:"name"`
-			Hidden    bool   `json:"hidden"`
-			Protected bool   `json:"protected"`
-			Tables    []struct {
-				Name      string   `json:"name"`
-				HeaderRow bool     `json:"headerRow"`
-				Columns   []string `json:"columns"`
-			} `json:"tables"`
-		}{Name: s, Hidden: !vis, Protected: protectedIn(t, raw, f, s)}
+		sh := libSheet{Name: s, Hidden: !vis, Protected: protectedIn(t, raw, f, s)}
 		for _, tb := range ts {
 			first, last, _ := strings.Cut(strings.ReplaceAll(tb.Range, "$", ""), ":")
 			c1, row, err1 := excelize.CellNameToCoordinates(first)
@@ -184,11 +178,7 @@ func excelizeView(t *testing.T, path string) *libView {
 				h, _ := f.GetCellValue(s, ref)
 				cols = append(cols, h)
 			}
-			sh.Tables = append(sh.Tables, struct {
-				Name      string   `json:"name"`
-				HeaderRow bool     `json:"headerRow"`
-				Columns   []string `json:"columns"`
-			}{tb.Name, true, cols})
+			sh.Tables = append(sh.Tables, libTable{tb.Name, true, cols})
 		}
 		v.Sheets = append(v.Sheets, sh)
 	}

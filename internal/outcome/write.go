@@ -196,13 +196,9 @@ func (w *writer) print(sheet, area string, landscape bool, titleRows string) {
 func (w *writer) makeStyles() {
 	unlocked := &excelize.Protection{Locked: false}
 	locked := &excelize.Protection{Locked: true}
-	border := []excelize.Border{
-		{Type: "left", Color: "A6A6A6", Style: 1}, {Type: "right", Color: "A6A6A6", Style: 1},
-		{Type: "top", Color: "A6A6A6", Style: 1}, {Type: "bottom", Color: "A6A6A6", Style: 1},
-	}
-	yellow := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF2CC"}}
-	grey := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E7E6E6"}}
-	dateFmt := "yyyy-mm-dd"
+	border := xlsxkit.InputBorder()
+	yellow, grey := xlsxkit.InputFill, xlsxkit.PrefilledFill
+	dateFmt := xlsxkit.DateFormat
 	wrapTop := &excelize.Alignment{WrapText: true, Vertical: "top"}
 	center := &excelize.Alignment{WrapText: true, Vertical: "center"}
 	w.st = styles{
@@ -324,16 +320,8 @@ func coalitionName(camp *model.Campaign, lang string) string {
 
 func ptr[T any](v T) *T { return &v }
 
-// protect locks a sheet's layout while leaving unlocked cells editable; no
-// password, since the aim is to prevent accidents, not to enforce.
-func (w *writer) protect(sheet string) {
-	w.check(w.f.ProtectSheet(sheet, &excelize.SheetProtectionOptions{
-		SelectLockedCells:   true,
-		SelectUnlockedCells: true,
-		FormatColumns:       true,
-		FormatRows:          true,
-	}))
-}
+// protect locks a sheet's layout, leaving unlocked cells editable.
+func (w *writer) protect(sheet string) { w.check(xlsxkit.Protect(w.f, sheet)) }
 
 func absRef(sheet, col string, row int) string {
 	return fmt.Sprintf("%s!$%s$%d", xlsxkit.QuoteSheet(sheet), col, row)

@@ -141,13 +141,9 @@ func (w *writer) style(s *excelize.Style) int {
 func (w *writer) styles() {
 	unlocked := &excelize.Protection{Locked: false}
 	locked := &excelize.Protection{Locked: true}
-	border := []excelize.Border{
-		{Type: "left", Color: "A6A6A6", Style: 1}, {Type: "right", Color: "A6A6A6", Style: 1},
-		{Type: "top", Color: "A6A6A6", Style: 1}, {Type: "bottom", Color: "A6A6A6", Style: 1},
-	}
-	yellow := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF2CC"}}
-	grey := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E7E6E6"}}
-	date := "yyyy-mm-dd"
+	border := xlsxkit.InputBorder()
+	yellow, grey := xlsxkit.InputFill, xlsxkit.PrefilledFill
+	date := xlsxkit.DateFormat
 	// Dates sit at the reading start of the cell: the right in Arabic.
 	start := "left"
 	if i18n.RTL(w.lang) {
@@ -254,11 +250,7 @@ func (w *writer) countryName() string {
 	return w.code
 }
 
-func (w *writer) protect(sheet string) {
-	w.check(w.f.ProtectSheet(sheet, &excelize.SheetProtectionOptions{
-		SelectLockedCells: true, SelectUnlockedCells: true, FormatColumns: true, FormatRows: true,
-	}))
-}
+func (w *writer) protect(sheet string) { w.check(xlsxkit.Protect(w.f, sheet)) }
 
 func (w *writer) writeCountry(sheet string) {
 	f := w.f

@@ -227,3 +227,29 @@ func Lines(s string, width float64) int {
 func RowHeight(lines int) float64 {
 	return min(LineHeight*float64(max(lines, 1))+3, MaxRowHeight)
 }
+
+// The look of the workbooks partners fill in (outcome, questionnaire):
+// "fill in the yellow cells", grey for what the Coalition filled in.
+var (
+	InputFill     = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF2CC"}}
+	PrefilledFill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E7E6E6"}}
+	// DateFormat shows dates as 2027-08-05 whatever the reader's locale.
+	DateFormat = "yyyy-mm-dd"
+)
+
+// InputBorder is the thin grey box around every input cell.
+func InputBorder() []excelize.Border {
+	return []excelize.Border{
+		{Type: "left", Color: "A6A6A6", Style: 1}, {Type: "right", Color: "A6A6A6", Style: 1},
+		{Type: "top", Color: "A6A6A6", Style: 1}, {Type: "bottom", Color: "A6A6A6", Style: 1},
+	}
+}
+
+// Protect locks a sheet's layout while leaving unlocked cells editable and
+// rows and columns resizable; no password, since the aim is to prevent
+// accidents, not to enforce.
+func Protect(f *excelize.File, sheet string) error {
+	return f.ProtectSheet(sheet, &excelize.SheetProtectionOptions{
+		SelectLockedCells: true, SelectUnlockedCells: true, FormatColumns: true, FormatRows: true,
+	})
+}
