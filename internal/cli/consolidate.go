@@ -132,6 +132,10 @@ func consolidate(e *env, w *model.Workspace, wsDir string, paths []string, dir, 
 	}
 	if !quiet {
 		fmt.Fprintf(e.stdout, "%s\nwrote %s\n", res.Summary(), filepath.Join(dir, report.Dir))
+		if res.Withheld > 0 {
+			fmt.Fprintf(e.stdout, "%d text(s) of anonymised returns withheld from the report until cleared: see %s\n",
+				res.Withheld, filepath.Join(dir, report.Dir, report.TodoFile))
+		}
 	}
 	if res.Rejected() > 0 {
 		return invalidInput{fmt.Sprintf("consolidate: %d file(s) rejected; see %s", res.Rejected(), filepath.Join(dir, report.Dir, report.IntakeFile))}

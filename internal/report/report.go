@@ -42,6 +42,8 @@ type Options struct {
 type Result struct {
 	*intake.Log
 	Report diag.List
+	// Withheld is the number of texts listed in clearance-todo.toml.
+	Withheld int
 }
 
 // Diagnostics are the intake's and the report's, in that order.
@@ -69,8 +71,9 @@ const (
 func Consolidate(ws *model.Workspace, paths []string, eng *render.Engine, outDir string, opt Options) (*Result, error) {
 	// intake.Run fills any limit left at zero with its default.
 	log := intake.Run(ws, paths, intake.Options{Limits: opt.Limits, Progress: opt.Progress, Today: opt.Today})
-	ds, err := Write(ws, log, eng, outDir, opt)
-	return &Result{Log: log, Report: ds}, err
+	res, err := write(ws, log, eng, outDir, opt)
+	res.Log = log
+	return res, err
 }
 
 // Language is the campaign's language when the report has templates in it,
@@ -84,6 +87,11 @@ func Language(ws *model.Workspace) string {
 // report's diagnostics (see Result). Each file is written atomically; the
 // first failure stops and is returned.
 func Write(ws *model.Workspace, log *intake.Log, eng *render.Engine, outDir string, opt Options) (diag.List, error) {
+	res, err := write(ws, log, eng, outDir, opt)
+	return res.Report, err
+}
+
+func write(ws *model.Workspace, log *intake.Log, eng *render.Engine, outDir string, opt Options) (*Result, error) {
 	if eng == nil {
 		eng = render.NewEngine(nil)
 	}
@@ -92,6 +100,7 @@ func Write(ws *model.Workspace, log *intake.Log, eng *render.Engine, outDir stri
 	d, sd := build(ws, log, lang, opt.Stamp, opt.Clearance)
 	ds := sd.diags
 	ds.Sort()
+	res := &Result{Report: ds, Withheld: len(sd.todo)}
 
 	// The PDF is the slow part; the workbook is made meanwhile.
 	type result struct {
@@ -124,12 +133,12 @@ func Write(ws *model.Workspace, log *intake.Log, eng *render.Engine, outDir stri
 	}
 	r := <-pdfDone
 	if err != nil {
-		return ds, err
+		return res, err
 	}
 	if r.err != nil {
-		return ds, fmt.Errorf("write %s: %w", ReportFile, r.err)
+		return res, fmt.Errorf("write %s: %w", ReportFile, r.err)
 	}
-	return ds, atomicfile.Write(filepath.Join(dir, ReportFile), r.data)
+	return res, atomicfile.Write(filepath.Join(dir, ReportFile), r.data)
 }
 
 // todoHeading explains clearance-todo.toml to the staff member who opens it.
