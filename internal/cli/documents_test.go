@@ -253,13 +253,20 @@ func TestPackDocuments(t *testing.T) {
 		// Page furniture (header, page number) may fall inside; drop it.
 		common := strings.NewReplacer(names.Country(c.Code, c.Language), "", c.Name, "").Replace(d[start:end])
 		common = pageFurniture.ReplaceAllString(common, "")
-		if prev, ok := recitals[c.Language]; !ok {
-			recitals[c.Language] = common
+		// The recital on the New York gathering reads differently for an
+		// event after it (its results go to the follow-up): compare events
+		// on the same side of the gathering.
+		key := c.Language
+		if !c.Event.Date.IsZero() && c.Event.Date.After(w.Campaign.GatheringDate) {
+			key += "/after"
+		}
+		if prev, ok := recitals[key]; !ok {
+			recitals[key] = common
 		} else if prev != common {
 			t.Errorf("%s: the declaration's common text differs from another %s event's:\n%s\nvs\n%s", cc, c.Language, common, prev)
 		}
 	}
-	if len(recitals) < 3 {
+	if len(recitals) < 4 {
 		t.Errorf("declarations compared in %d languages, want en, fr and es", len(recitals))
 	}
 }

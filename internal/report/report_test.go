@@ -421,8 +421,8 @@ func checkXLSX(t *testing.T, path string, log *intake.Log) {
 	for _, r := range aw[2:] { // row 1 marks the sheet for staff, row 2 has the headers
 		codes = append(codes, r[0])
 	}
-	if got := strings.Join(codes, ","); got != "KE,MM" && got != "CI,KE,MM" {
-		t.Errorf("awaited %s, want KE,MM (CI too without openpyxl)", got)
+	if got := strings.Join(codes, ","); got != "AR,KE,MM" && got != "AR,CI,KE,MM" {
+		t.Errorf("awaited %s, want AR,KE,MM (CI too without openpyxl)", got)
 	}
 	if got, _ := f.GetCellValue("Overview", "A1"); got == "" {
 		t.Error("empty overview")

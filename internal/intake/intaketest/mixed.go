@@ -132,9 +132,11 @@ func WriteMixed(dir string, ws *model.Workspace) (map[string]Want, error) {
 	})
 	write("nometa.xlsx", data, err, Want{Status: "rejected", Reason: "Meta"})
 
-	ar := model.Country{Code: "AR", Name: "Argentina", Region: "americas", Language: "es"}
-	data, err = Fill(&ar, camp, Typical(&ar, "ar"))
-	write("ar.xlsx", data, err, Want{Status: "rejected", Country: "AR", Reason: "not in the workspace"})
+	// Bolivia is not in the demo workspace (Argentina is, since the demo
+	// needs a party to the Protocol).
+	bo := model.Country{Code: "BO", Name: "Bolivia", Region: "americas", Language: "es"}
+	data, err = Fill(&bo, camp, Typical(&bo, "bo"))
+	write("bo.xlsx", data, err, Want{Status: "rejected", Country: "BO", Reason: "not in the workspace"})
 
 	mis := Typical(sn, "mismatch")
 	mis.Scalars[outcome.CountryCode] = "CI"
