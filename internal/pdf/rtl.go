@@ -208,9 +208,9 @@ func visualPieces(pcs []piece, para uint8, fs *fontSet) []piece {
 		fst := st
 		adv := 0
 		switch {
-		case cur == v.owner && curSt&arabicBit != 0 && ar.mapped[r] && lat.mapped[r] && ar.widths[r] == lat.widths[r]:
+		case cur == v.owner && curSt&arabicBit != 0 && ar.maps(r) && lat.maps(r) && ar.widths[r] == lat.widths[r]:
 			fst, adv = curSt, int(ar.widths[r])
-		case lat.mapped[r] || !ar.mapped[r]:
+		case lat.maps(r) || !ar.maps(r):
 			adv = lat.runeWidth(r)
 		default:
 			fst, adv = st|arabicBit, int(ar.widths[r])
@@ -241,6 +241,9 @@ func visualPieces(pcs []piece, para uint8, fs *fontSet) []piece {
 	flush()
 	return out
 }
+
+// maps reports whether f has a glyph for r.
+func (f *face) maps(r rune) bool { return r > 0 && int(r) < len(f.mapped) && f.mapped[r] }
 
 // mirror reflects every op of a right-to-left document that is not yet
 // in its final place about the vertical axis of the page. final holds the
