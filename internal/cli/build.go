@@ -13,13 +13,18 @@ import (
 func buildCommand() command {
 	c := command{
 		name:    "build",
-		summary: "build the country packs: briefing, agenda and outcome workbook",
+		summary: "build the country packs: briefings, agenda, letters, declaration, outcome workbook",
 		usage:   "[WS] [-o DIR] [--country CC,...]",
-		help: `Builds, for each country of the workspace, DIR/packs/CC/ with CC-briefing.pdf,
-CC-briefing-organisers.pdf (only when the country has restricted cases),
-CC-agenda.pdf and CC-outcome.xlsx. Packs are built in parallel; files are
-written atomically, and the same inputs give byte-identical files
-(SOURCE_DATE_EPOCH sets the date written into them).
+		help: `Builds, for each country of the workspace, DIR/packs/CC/ with CC-briefing.pdf
+(participants), CC-briefing-organisers.pdf (with the discussion guide),
+CC-agenda.pdf and CC-outcome.xlsx; for an event also CC-invitation.pdf (to the
+national authority), CC-declaration.pdf (the campaign's joint declaration),
+CC-letter.pdf (to the Ministry of Foreign Affairs after the event) and, for a
+public forum of a public partner, CC-press.pdf. The agenda names the Steering
+Committee member the plan assigns (the plan is made over the whole workspace,
+also with --country). Packs are built in parallel; files are written
+atomically, and the same inputs give byte-identical files (SOURCE_DATE_EPOCH
+sets the date written into them).
 
 Examples:
   opkit build                          every country of the current workspace

@@ -21,8 +21,11 @@ func planCommand() command {
 		help: `Writes DIR/plan/coordination.pdf and DIR/plan/coordination.xlsx: the triage of
 every country with its reasons, each event's date against the campaign window
 and the signature date, authority and pack status, a calendar of events up to
-24 September, and the Steering Committee assignment with every request left
-unassigned and why.
+the signature date, the Steering Committee assignment with every request left
+unassigned and why (the one the agendas name), where each country stands (pack
+built in DIR/packs, event fixed, authority confirmed, return received in
+WS/returns), the date returns are due and every partner's contact. The plan is
+dated the day it is made (SOURCE_DATE_EPOCH when set).
 
 Examples:
   opkit plan                        plan the current workspace
