@@ -351,6 +351,9 @@ func load(e *Entry, lim Limits) ([]byte, bool) {
 		reject(e, kind+", not a file: nothing was read")
 		return nil, false
 	}
+	if beforeOpen != nil {
+		beforeOpen(e.Path)
+	}
 	f, st, err := inputfile.Open(e.Path)
 	if err != nil {
 		var nr *inputfile.NotRegularError
@@ -381,6 +384,10 @@ func load(e *Entry, lim Limits) ([]byte, bool) {
 	}
 	return data, true
 }
+
+// beforeOpen, when a test sets it, runs between the check of what an entry
+// is and its opening: the moment a file can be swapped for a FIFO.
+var beforeOpen func(path string)
 
 func skip(e *Entry, reason string) {
 	e.Status = Skipped
