@@ -28,6 +28,120 @@ type demoReturn struct {
 	code    string
 	scalars map[string]any // string (text or code), int, model.Date
 	tables  map[string][][]any
+	// keep10: this return stays the one made with template 1.0 (opkit
+	// 0.1), so the demo consolidates returns of two template versions.
+	keep10 bool
+}
+
+// more11 are the answers to what template 1.1 added, per return.
+var more11 = map[string]demoReturn{
+	"CI": {scalars: map[string]any{
+		SCMemberPresent: Yes, ParticipantsGovernment: 6, ParticipantsParliament: 4, ParticipantsNHRI: 2,
+		ParticipantsCivil: 88, ParticipantsAffected: 21, ParticipantsMedia: 7, ParticipantsWomen: 71,
+		PositionBasis: BasisMeeting, PositionPublic: Yes, DeclarationAdopted: DeclarationAdoptedAsIs,
+		FollowupDate: d(2027, 10, 14),
+	}, tables: map[string][][]any{
+		TableAuthorities: {
+			{"M. Konan Yao (fictif)", "Député", "Commission des affaires sociales de l'Assemblée nationale", "Soutiendra une audition sur le Protocole en octobre"},
+			{"Mme Awa Traoré (fictive)", "Commissaire", "Conseil national des droits de l'homme", "Favorable à la signature et à la ratification"},
+		},
+		TableCommitments: {
+			{"Ministère de la Justice et des Droits de l'Homme", "Transmettre une note favorable à la signature au ministère des Affaires étrangères", d(2027, 9, 15)},
+			{"Commission des affaires sociales", "Tenir une audition sur le Protocole", d(2027, 10, 14)},
+		},
+		TableMediaLinks: {
+			{"RTI 1, journal du soir", "https://rti.example.ci/journal/2027-08-05", "national television"},
+			{"Fraternité Matin", "https://fratmat.example.ci/article/protocole-pidesc", "national daily"},
+		},
+	}},
+	"CO": {scalars: map[string]any{
+		SCMemberPresent: No, ParticipantsGovernment: 3, ParticipantsParliament: 9, ParticipantsNHRI: 3,
+		ParticipantsCivil: 118, ParticipantsAffected: 24, ParticipantsMedia: 5, ParticipantsWomen: 90,
+		PositionBasis: BasisPublicStatement, PositionPublic: Yes, DeclarationAdopted: DeclarationAdoptedWithChanges,
+		FollowupDate: d(2027, 11, 18),
+	}, tables: map[string][][]any{
+		TableAuthorities: {
+			{"Defensor delegado (ficticio)", "Defensor delegado para los derechos sociales", "Defensoría del Pueblo", "Apoya la ratificación y ofreció un concepto técnico"},
+		},
+		TableCommitments: {
+			{"Comisión Segunda del Senado", "Radicar el proyecto de ley aprobatoria del Protocolo", d(2028, 3, 16)},
+		},
+		TableMediaLinks: {
+			{"Radio comunitaria del Cauca", "https://radio.example.co/foro-protocolo", "2.300 reproducciones"},
+		},
+	}},
+	"SN": {scalars: map[string]any{
+		// A coalition-only return whose government spoke in public: the
+		// report may name its position (op_position_public).
+		SCMemberPresent: Yes, ParticipantsGovernment: 5, ParticipantsCivil: 31, ParticipantsAffected: 6, ParticipantsWomen: 22,
+		PositionBasis: BasisPublicStatement, PositionPublic: Yes, DeclarationAdopted: DeclarationAdoptedAsIs,
+		FollowupDate: d(2027, 9, 20),
+	}, tables: map[string][][]any{
+		TableAuthorities: {
+			{"M. Ousmane Ndiaye (fictif)", "Directeur des droits humains", "Ministère de la Justice", "La signature est prévue le 24 septembre"},
+		},
+		TableCommitments: {
+			{"Ministère des Affaires étrangères", "Préparer les pleins pouvoirs pour la signature du 24 septembre", d(2027, 9, 20)},
+		},
+		TableMediaLinks: {
+			{"Le Soleil", "https://lesoleil.example.sn/societe/protocole-pidesc", "quotidien national"},
+		},
+	}},
+	"TR": {scalars: map[string]any{
+		SCMemberPresent: No, ParticipantsParliament: 2, ParticipantsCivil: 35, ParticipantsMedia: 0, ParticipantsWomen: 24,
+		PositionBasis: BasisPrivateRemark, PositionPublic: No, DeclarationAdopted: DeclarationNotAdopted,
+	}, tables: map[string][][]any{
+		TableAuthorities: {
+			{"Member of the Human Rights Inquiry Committee (fictional)", "Member of parliament", "Grand National Assembly", "Asked for a briefing; no position"},
+		},
+		TableCommitments: {
+			{"Social Rights Initiative", "Brief the members of the Human Rights Inquiry Committee", d(2027, 10, 15)},
+		},
+		TableMediaLinks: {
+			{"Online news site (fictional)", "https://news.example.tr/op-icescr-roundtable", "about 3,000 readers"},
+		},
+	}},
+	"UA": {scalars: map[string]any{
+		SCMemberPresent: Yes, ParticipantsGovernment: 4, ParticipantsParliament: 3, ParticipantsNHRI: 2,
+		ParticipantsCivil: 61, ParticipantsAffected: 18, ParticipantsMedia: 8, ParticipantsWomen: 63,
+		PositionBasis: BasisMeeting, PositionPublic: Yes, DeclarationAdopted: DeclarationAdoptedWithChanges,
+		FollowupDate: d(2027, 9, 15),
+	}, tables: map[string][][]any{
+		TableAuthorities: {
+			{"Representative of the Commissioner (fictional)", "Head of the social rights department", "Parliament Commissioner for Human Rights", "Supports signature"},
+		},
+		TableCommitments: {
+			{"Ministry of Foreign Affairs", "Ask the Ministry of Social Policy for a cost assessment", d(2027, 9, 30)},
+			{"Parliament Commissioner for Human Rights", "Publish a statement supporting signature", d(2027, 9, 1)},
+		},
+		TableMediaLinks: {
+			{"Suspilne radio", "https://radio.example.ua/interview-op-icescr", "national public radio"},
+			{"Commissioner's press release", "https://ombudsman.example.ua/news/op-icescr", "official website"},
+		},
+	}},
+}
+
+// with11 is r with its answers to template 1.1's fields, unless it keeps
+// the 1.0 template.
+func with11(r demoReturn) demoReturn {
+	m, ok := more11[r.code]
+	if r.keep10 || !ok {
+		return r
+	}
+	out := demoReturn{file: r.file, code: r.code, scalars: map[string]any{}, tables: map[string][][]any{}}
+	for k, v := range r.scalars {
+		out.scalars[k] = v
+	}
+	for k, v := range m.scalars {
+		out.scalars[k] = v
+	}
+	for k, v := range r.tables {
+		out.tables[k] = v
+	}
+	for k, v := range m.tables {
+		out.tables[k] = v
+	}
+	return out
 }
 
 func d(y int, m time.Month, day int) model.Date { return model.Date{Year: y, Month: m, Day: day} }
@@ -189,7 +303,7 @@ var demoReturns = []demoReturn{
 			{"ua-2026-02", "Raised to show the gap in administrative remedies."},
 		},
 	}},
-	{file: "vn-outcome.xlsx", code: "VN", scalars: map[string]any{
+	{file: "vn-outcome.xlsx", code: "VN", keep10: true, scalars: map[string]any{
 		EventHeld: Yes, EventDate: d(2027, 8, 17), EventCity: "Hà Nội", EventFormat: "closed-meeting",
 		Participants: 14, Organisations: 6, AuthorityPresent: No,
 		SignPosition: NoInformation, RatifyPosition: NoInformation,
@@ -279,7 +393,13 @@ func TestGenerateExamples(t *testing.T) {
 	stampDemo := ws.Campaign.SignatureDate.Time()
 	dir := t.TempDir()
 	var files []string
+	var made []demoReturn
 	for _, r := range demoReturns {
+		if r.keep10 {
+			continue // its file stays as opkit 0.1 made it
+		}
+		r = with11(r)
+		made = append(made, r)
 		c := ws.Country(r.code)
 		if c == nil {
 			t.Fatalf("no demo country %s", r.code)
@@ -296,7 +416,7 @@ func TestGenerateExamples(t *testing.T) {
 	}
 	out := filepath.Join(dir, "lo")
 	soffice(t, out, "xlsx", files...)
-	for _, r := range demoReturns {
+	for _, r := range made {
 		data, err := os.ReadFile(filepath.Join(out, r.file))
 		if err != nil {
 			t.Fatal(err)
@@ -323,6 +443,7 @@ func TestExampleReturns(t *testing.T) {
 		t.Skip("demo workspace not loadable")
 	}
 	var sharing, langs []string
+	versions := map[string]bool{}
 	countries := 0
 	for _, e := range entries {
 		if !strings.HasSuffix(e.Name(), ".xlsx") {
@@ -345,6 +466,7 @@ func TestExampleReturns(t *testing.T) {
 			continue
 		}
 		countries++
+		versions[o.TemplateVersion] = true
 		sharing = append(sharing, o.Scalar(Sharing))
 		langs = append(langs, c.Language)
 		for _, tb := range Tables {
@@ -367,6 +489,13 @@ func TestExampleReturns(t *testing.T) {
 	for _, want := range []string{"fr", "es"} {
 		if !slices.Contains(langs, want) {
 			t.Errorf("no return in %s", want)
+		}
+	}
+	// The demo consolidates returns of both templates: 1.0 (opkit 0.1) and
+	// the current one.
+	for _, want := range []string{"1.0", TemplateVersion} {
+		if !versions[want] {
+			t.Errorf("no return made with template %s (have %v)", want, versions)
 		}
 	}
 }
