@@ -306,7 +306,7 @@ func (l *layout) emit(pages []*page, final []int) ([]byte, error) {
 		links[i] = f.AddLink()
 	}
 
-	e := emitter{f: f, rtl: l.rtl()}
+	e := emitter{f: f, rtl: l.rtl(), te: te}
 	total := len(pages)
 	for i, p := range pages {
 		f.AddPage()
@@ -423,7 +423,8 @@ func (l *layout) fit(s string, st style, size, w float64) string {
 // emitter skips redundant fpdf state changes.
 type emitter struct {
 	f        *fpdf.Fpdf
-	rtl      bool // the document is right to left: text is reordered as such
+	te       *tagEmitter // marked content (tags.go); nil draws spans untagged
+	rtl      bool        // the document is right to left: text is reordered as such
 	font     style
 	size     float64
 	fontSet  bool
@@ -434,6 +435,23 @@ type emitter struct {
 	dcSet    bool
 	lineW    float64
 	lineWSet bool
+}
+
+// spanStart and spanEnd mark text extracted as actual instead of its glyphs.
+func (e *emitter) spanStart(actual string) {
+	if e.te != nil {
+		e.te.spanStart(actual)
+		return
+	}
+	e.f.RawWriteStr("/Span <</ActualText <" + utf16Hex(actual) + ">>> BDC")
+}
+
+func (e *emitter) spanEnd() {
+	if e.te != nil {
+		e.te.spanEnd()
+		return
+	}
+	e.f.RawWriteStr("EMC")
 }
 
 // text draws logical text starting at x; see bidiText.

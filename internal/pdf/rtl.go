@@ -296,7 +296,7 @@ func (e *emitter) bidiText(x, y float64, s string, st style, size float64, c rgb
 	// typed and kept apart from the Arabic text beside it.
 	whole := e.rtl && !hasRTL(s) && strings.TrimSpace(s) != ""
 	if whole {
-		e.f.RawWriteStr("/Span <</ActualText <" + utf16Hex("\u200f"+s+"\u200f") + ">>> BDC")
+		e.spanStart("\u200f" + s + "\u200f")
 	}
 	for _, v := range vis {
 		if whole {
@@ -306,7 +306,7 @@ func (e *emitter) bidiText(x, y float64, s string, st style, size float64, c rgb
 		x += v.w
 	}
 	if whole {
-		e.f.RawWriteStr("EMC")
+		e.spanEnd()
 	}
 }
 
@@ -317,9 +317,9 @@ func (e *emitter) visual(x, y float64, s, actual string, st style, size float64,
 		e.glyphs(x, y, s, st, size, c)
 		return
 	}
-	e.f.RawWriteStr("/Span <</ActualText <" + utf16Hex(actual) + ">>> BDC")
+	e.spanStart(actual)
 	e.glyphs(x, y, s, st, size, c)
-	e.f.RawWriteStr("EMC")
+	e.spanEnd()
 }
 
 // utf16Hex is s as a PDF text string: UTF-16BE with a byte order mark,

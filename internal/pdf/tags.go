@@ -146,6 +146,8 @@ type tagEmitter struct {
 	mcid  int
 	open  int     // mcNone, mcArtifact or the element whose content is open
 	pages [][]int // per page (0-based), the element of each MCID
+	seq   int32   // order of the op being drawn
+	span  int     // the element a Span with ActualText interrupts, while open
 }
 
 func (te *tagEmitter) startPage(n int) {
@@ -170,16 +172,48 @@ func (te *tagEmitter) content(o *op) {
 		te.artifact()
 		return
 	}
+	te.seq = o.seq
 	if te.open == id {
 		return
 	}
 	te.close()
+	te.begin(id, "/"+te.t.elems[id].role+" <<")
+	te.open = id
+}
+
+// begin opens marked content with the next MCID for element id; props
+// starts its property list ("/P <<").
+func (te *tagEmitter) begin(id int, props string) {
 	e := &te.t.elems[id]
-	te.f.RawWriteStr("/" + e.role + " <</MCID " + strconv.Itoa(te.mcid) + ">> BDC")
-	e.kids = append(e.kids, tagKid{page: te.page, mcid: te.mcid, seq: o.seq})
+	te.f.RawWriteStr(props + "/MCID " + strconv.Itoa(te.mcid) + ">> BDC")
+	e.kids = append(e.kids, tagKid{page: te.page, mcid: te.mcid, seq: te.seq})
 	te.pages[te.page-1] = append(te.pages[te.page-1], id)
 	te.mcid++
-	te.open = id
+}
+
+// spanStart and spanEnd wrap text whose extraction is actual (rtl.go). Inside
+// an element's content they do not nest a Span in its marked content (poppler's
+// structure reader stops at the inner EMC): the element's sequence is
+// closed, the Span gets an MCID of the element's own, and the element's
+// sequence is opened again after it.
+func (te *tagEmitter) spanStart(actual string) {
+	props := "/Span <</ActualText <" + utf16Hex(actual) + ">"
+	if te.open <= 0 {
+		te.span = 0
+		te.f.RawWriteStr(props + ">> BDC")
+		return
+	}
+	te.span = te.open
+	te.f.RawWriteStr("EMC")
+	te.begin(te.span, props+" ")
+}
+
+func (te *tagEmitter) spanEnd() {
+	te.f.RawWriteStr("EMC")
+	if te.span > 0 {
+		te.begin(te.span, "/"+te.t.elems[te.span].role+" <<")
+		te.span = 0
+	}
 }
 
 func (te *tagEmitter) artifact() {
