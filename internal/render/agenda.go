@@ -16,7 +16,7 @@ type Agenda struct {
 	Lang     string
 	Campaign CampaignText
 	Country  CountryView
-	Event    EventView
+	Event    PublicEvent
 	Treaty   Treaty
 	// Ask is what the authority's slot is about (Treaty.Ask).
 	Ask Ask

@@ -35,7 +35,7 @@ type Briefing struct {
 
 	Campaign CampaignText
 	Country  CountryView
-	Event    EventView
+	Event    PublicEvent
 	Treaty   Treaty
 
 	// Situation, Remedies and Politics are the country file's sections as
@@ -85,17 +85,6 @@ type CountryView struct {
 	Name     string
 	Region   model.Region
 	Language string
-}
-
-// EventView is the national event as participants know it.
-type EventView struct {
-	Date                 model.Date
-	Start                model.Clock
-	HasStart             bool
-	City, Venue          string
-	Format               model.Format
-	ExpectedParticipants int
-	Languages            []string
 }
 
 // PublicPolitics is the political context that may be printed for
@@ -220,15 +209,11 @@ func publicBriefing(ws *model.Workspace, c *model.Country, ed Edition, cases []m
 	camp := &ws.Campaign
 	t := TreatyFor(camp, c, lang)
 	b := &Briefing{
-		Lang:     lang,
-		Edition:  ed,
-		Campaign: campaignText(camp, lang),
-		Country:  CountryView{Code: c.Code, Name: CountryName(c, lang), Region: c.Region, Language: c.Language},
-		Event: EventView{
-			Date: c.Event.Date, Start: c.Event.Start, HasStart: c.Event.HasStart, City: c.Event.City,
-			Venue: c.Event.Venue, Format: c.Event.Format, ExpectedParticipants: c.Event.ExpectedParticipants,
-			Languages: c.Event.Languages,
-		},
+		Lang:      lang,
+		Edition:   ed,
+		Campaign:  campaignText(camp, lang),
+		Country:   CountryView{Code: c.Code, Name: CountryName(c, lang), Region: c.Region, Language: c.Language},
+		Event:     publicEvent(&c.Event),
 		Treaty:    t,
 		Situation: c.Situation,
 		Remedies:  c.Remedies,

@@ -76,6 +76,15 @@ type PublicEvent struct {
 	ExpectedParticipants int
 }
 
+// publicEvent is the event as every public document states it.
+func publicEvent(e *model.Event) PublicEvent {
+	return PublicEvent{
+		Date: e.Date, Start: e.Start, HasStart: e.HasStart,
+		City: e.City, Venue: e.Venue, Format: e.Format,
+		ExpectedParticipants: e.ExpectedParticipants,
+	}
+}
+
 // Addressee is one recipient of an invitation.
 type Addressee struct {
 	Name, Title, Institution string
@@ -123,16 +132,12 @@ func OutreachData(ws *model.Workspace, c *model.Country, assigned *model.SCMembe
 	lang := c.Language
 	camp := &ws.Campaign
 	o := &Outreach{
-		Lang:     lang,
-		Campaign: campaignText(camp, lang),
-		Country:  CountryName(c, lang),
-		Of:       countryOf(c.Code, lang),
-		Code:     c.Code,
-		Event: PublicEvent{
-			Date: c.Event.Date, Start: c.Event.Start, HasStart: c.Event.HasStart,
-			City: c.Event.City, Venue: c.Event.Venue, Format: c.Event.Format,
-			ExpectedParticipants: c.Event.ExpectedParticipants,
-		},
+		Lang:        lang,
+		Campaign:    campaignText(camp, lang),
+		Country:     CountryName(c, lang),
+		Of:          countryOf(c.Code, lang),
+		Code:        c.Code,
+		Event:       publicEvent(&c.Event),
 		Lead:        c.LeadPartner(),
 		Partners:    c.Partners,
 		Speaker:     c.Event.ConfirmedAuthority(),
