@@ -68,7 +68,8 @@
 // are not before the Protocol opened for signature (24 September 2009); a
 // Protocol status the treaty does not allow for the country's Covenant
 // status (Art. 17: ratified without being a party to the Covenant, signed
-// without having signed it). Warnings (the work can go on): an event outside the campaign's
+// without having signed it). Warnings (the work can go on): a signature-phase event after the ideal
+// window (the triage flags it too), an event outside the campaign's
 // event window, no national authority invited (or all declined), a
 // signature-phase event after the signature date, a public case with no
 // source, a public forum for a low-profile partner, a Steering Committee

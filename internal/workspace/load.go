@@ -625,7 +625,14 @@ func decodeEvent(f *file, et *tr, c *model.Country, camp *model.Campaign) {
 		return
 	}
 	w := camp.EventWindow
-	if !w.Start.IsZero() && !w.Contains(ev.Date) {
+	late := c.Phase == model.PhaseSignature && !w.End.IsZero() && ev.Date.After(w.End) &&
+		(camp.SignatureDate.IsZero() || !ev.Date.After(camp.SignatureDate))
+	switch {
+	case late:
+		// The triage flags it too (triage.ReasonLate): the weeks the
+		// government needs to decide before the signature date are gone.
+		f.warnf(dv.off, "event.date %s is after the campaign's ideal window (%s to %s) for a signature-phase event: the government has little time left to decide before the signature date %s; hold it earlier if you can", ev.Date, w.Start, w.End, camp.SignatureDate)
+	case !w.Start.IsZero() && !w.Contains(ev.Date):
 		f.warnf(dv.off, "event.date %s is outside the campaign's event window %s to %s", ev.Date, w.Start, w.End)
 	}
 	if c.Phase == model.PhaseSignature && !camp.SignatureDate.IsZero() && ev.Date.After(camp.SignatureDate) {

@@ -279,6 +279,9 @@ func TestBrokenInputs(t *testing.T) {
 			[]string{"campaign.toml:10:35: error: steering_committee[1].regions: unknown region \"afrika\"; did you mean africa? allowed: africa, americas, asia-pacific, europe-central-asia, middle-east-north-africa"}},
 		{"SC region in prose", campaign(`languages = ["en"]`, "languages = [\"en\"]\nregions = [\"Latin America and the Caribbean\"]"),
 			[]string{"campaign.toml:10:12: error: steering_committee[1].regions: unknown region \"Latin America and the Caribbean\"; regions are codes: did you mean americas? allowed: africa, americas, asia-pacific, europe-central-asia, middle-east-north-africa"}},
+		{"warning: signature-phase event after the ideal window", func(t *testing.T) map[string]string {
+			return map[string]string{gh: edit(t, baseCountry, `date = 2027-08-12`, `date = 2027-09-15`)}
+		}, []string{gh + ":12:8: warning: event.date 2027-09-15 is after the campaign's ideal window (2027-08-01 to 2027-08-31) for a signature-phase event: the government has little time left to decide before the signature date 2027-09-24; hold it earlier if you can"}},
 		{"warning: event outside the window", country(`date = 2027-08-12`, `date = 2027-07-12`),
 			[]string{gh + ":12:8: warning: event.date 2027-07-12 is outside the campaign's event window 2027-08-01 to 2027-08-31"}},
 		{"warning: signature-phase event after the signature date", func(t *testing.T) map[string]string {
