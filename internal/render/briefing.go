@@ -211,7 +211,7 @@ func publicBriefing(ws *model.Workspace, c *model.Country, ed Edition, cases []m
 	b := &Briefing{
 		Lang:      lang,
 		Edition:   ed,
-		Campaign:  campaignText(camp, lang),
+		Campaign:  campaignText(camp, lang, c.Event.Date),
 		Country:   CountryView{Code: c.Code, Name: CountryName(c, lang), Region: c.Region, Language: c.Language},
 		Event:     publicEvent(&c.Event),
 		Treaty:    t,
@@ -285,10 +285,16 @@ func checklist(ws *model.Workspace, c *model.Country) []Step {
 		Step{"event", d},
 		Step{"outcome", at(7)},
 	)
-	if due := ws.Campaign.ReturnsDue; !due.IsZero() {
+	// The campaign's deadline only when it falls after the event: an event
+	// held after it (a late one) sends its outcome a week after instead.
+	if due := ws.Campaign.ReturnsDue; !due.IsZero() && (d.IsZero() || !due.Before(d)) {
 		steps = append(steps, Step{"returns", due})
 	}
 	steps = append(steps, Step{"letter", at(14)})
+	if !d.IsZero() {
+		// In date order: the deadline can fall after the letter.
+		slices.SortStableFunc(steps, func(a, b Step) int { return a.Date.Compare(b.Date) })
+	}
 	return steps
 }
 

@@ -38,14 +38,15 @@ type GuideTable struct {
 
 // DiscussionData builds the guide's data; the pack fills in the tables.
 func DiscussionData(ws *model.Workspace, c *model.Country, assigned *model.SCMember) *Discussion {
+	o := OutreachData(ws, c, assigned)
 	d := &Discussion{
-		Outreach:   OutreachData(ws, c, assigned),
+		Outreach:   o,
 		Obstacles:  c.Politics.Obstacles,
 		Allies:     c.Politics.Allies,
 		Upcoming:   c.Politics.Upcoming,
 		Gaps:       c.Remedies.Gaps,
 		Requested:  c.Event.RequestSCMember,
-		ReturnsDue: ws.Campaign.ReturnsDue,
+		ReturnsDue: o.Campaign.ReturnsDue, // none when due before the event
 	}
 	for _, s := range AgendaFor(ws, c, assigned).Sessions {
 		switch s.Key {

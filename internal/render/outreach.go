@@ -133,7 +133,7 @@ func OutreachData(ws *model.Workspace, c *model.Country, assigned *model.SCMembe
 	camp := &ws.Campaign
 	o := &Outreach{
 		Lang:        lang,
-		Campaign:    campaignText(camp, lang),
+		Campaign:    campaignText(camp, lang, c.Event.Date),
 		Country:     CountryName(c, lang),
 		Of:          countryOf(c.Code, lang),
 		Code:        c.Code,
@@ -194,11 +194,18 @@ func callFor(camp *model.Campaign, c *model.Country, t Treaty) Call {
 	return k
 }
 
-// campaignText is the campaign as a document in lang prints it.
-func campaignText(camp *model.Campaign, lang string) CampaignText {
+// campaignText is the campaign as a document in lang prints it, for a
+// country whose event is on event. A returns deadline before the event (a
+// late event) is left out: its texts then ask for the outcome without a
+// date that has passed.
+func campaignText(camp *model.Campaign, lang string, event model.Date) CampaignText {
+	due := camp.ReturnsDue
+	if !event.IsZero() && due.Before(event) {
+		due = model.Date{}
+	}
 	return CampaignText{
 		Name: camp.Name.In(lang), Coalition: camp.Coalition.In(lang), SignatureVenue: camp.SignatureVenue.In(lang), Contact: camp.Contact,
-		SignatureDate: camp.SignatureDate, GatheringDate: camp.GatheringDate, ReturnsDue: camp.ReturnsDue,
+		SignatureDate: camp.SignatureDate, GatheringDate: camp.GatheringDate, ReturnsDue: due,
 	}
 }
 
