@@ -76,10 +76,10 @@ func TestHandoutHoldsNoStrategy(t *testing.T) {
 			t.Errorf("the participants' handout holds %q", s)
 		}
 	}
-	// "recommend" appears only as the Committee's "views and
-	// recommendations" (Art. 9, Art. 16), the treaty's own words; never the
+	// No form of "recommend" at all: the Committee's views are described
+	// without the word, so that nothing in the handout can read as the
 	// Coalition's recommendation.
-	if m := regexp.MustCompile(`(?i)recommend(?:s|ed|ing|ation\b)`).FindString(part); m != "" {
+	if m := regexp.MustCompile(`(?i)recommend`).FindString(part); m != "" {
 		t.Errorf("the participants' handout holds %q", m)
 	}
 	for _, s := range []string{render.Term("en", "kind."+string(rec.Kind)), "The Coalition's recommendation", "Checklist and timeline", "How to use the questions"} {
@@ -360,6 +360,26 @@ func TestLegalSummary(t *testing.T) {
 		for _, s := range english {
 			if strings.Contains(txt, s) {
 				t.Errorf("%s: English %q in the briefing", lang, s)
+			}
+		}
+	}
+}
+
+// TestNoHandoutRecommends: no participants' handout or agenda of the demo
+// holds a form of "recommend" — the Coalition's recommendation is the
+// organisers' alone, and the English texts describe the Committee's views
+// without the word so that nothing in the room can be read as it. (French
+// and Spanish keep the treaty's own "recommandations"/"recomendaciones",
+// which no reader takes for the Coalition's.)
+func TestNoHandoutRecommends(t *testing.T) {
+	testtool.Need(t, "pdftotext")
+	ws, out := buildDemo(t)
+	word := regexp.MustCompile(`(?i)recommend`)
+	for _, c := range ws.Countries {
+		cc := strings.ToLower(c.Code)
+		for _, d := range []string{cc + "-briefing.pdf", cc + "-agenda.pdf"} {
+			if m := word.FindString(pdftotext(t, filepath.Join(out, "packs", cc, d))); m != "" {
+				t.Errorf("%s holds %q", d, m)
 			}
 		}
 	}
