@@ -398,6 +398,9 @@ func (l *layout) heading(n *ast.Heading, x, w float64) {
 	// Keep the heading with two lines of what follows, and with the next
 	// heading too when one follows directly.
 	need := float64(len(lines))*lh + after
+	if lv == 1 {
+		need++ // the rule drawn under a level 1 heading
+	}
 	if next, ok := n.NextSibling().(*ast.Heading); ok {
 		nl := min(max(next.Level, 1), 6)
 		need += headBefore[nl-1] + headSizes[nl-1]*1.3*ptToMM + headAfter[nl-1]
