@@ -1,6 +1,10 @@
 package model
 
-import "slices"
+import (
+	"slices"
+
+	"opkit/internal/i18n"
+)
 
 // The closed vocabularies of the input format. Each list keeps the order in
 // which SPEC.md gives the values, since messages and drop-downs show them so.
@@ -201,21 +205,22 @@ var Regions = codes(RegionAfrica, RegionAmericas, RegionAsiaPacific, RegionEurop
 type Language string
 
 const (
-	LanguageEnglish Language = "en"
-	LanguageFrench  Language = "fr"
-	LanguageSpanish Language = "es"
+	LanguageEnglish    Language = "en"
+	LanguageFrench     Language = "fr"
+	LanguageSpanish    Language = "es"
+	LanguagePortuguese Language = "pt"
+	LanguageRussian    Language = "ru"
+	LanguageArabic     Language = "ar"
 )
 
-// Languages are the languages a pack can be written in.
-var Languages = codes(LanguageEnglish, LanguageFrench, LanguageSpanish)
+// Languages are the languages a pack can be written in: those of the
+// catalogue (internal/i18n), which has every word Go writes in each, with
+// templates/LANG/ beside it.
+var Languages = slices.Clone(i18n.Languages)
 
-// OutputLanguage is lang when documents can be written in it, else English.
-func OutputLanguage(lang string) string {
-	if slices.Contains(Languages, lang) {
-		return lang
-	}
-	return "en"
-}
+// OutputLanguage is lang when documents can be written in it, else English
+// (the catalogue's one fallback rule).
+func OutputLanguage(lang string) string { return i18n.Lang(lang) }
 
 // Right is one of the Covenant rights a situation or case touches.
 type Right string

@@ -3,6 +3,7 @@ package outcome
 import (
 	"strings"
 
+	"opkit/internal/i18n"
 	"opkit/internal/model"
 )
 
@@ -36,24 +37,27 @@ func (k Kind) String() string {
 	return "kind?"
 }
 
-// L is a text in every pack language. Keeping the three side by side makes a
-// missing translation visible in review and lets the reader accept a label of
-// any language.
-type L struct{ En, Fr, Es string }
+// L is a text of the workbook, named by its catalogue key
+// ("outcome.did-event-take-place"); the words of every language are in
+// internal/i18n/catalog. The reader accepts a label of any language.
+type L string
 
-// In returns the text in lang (en, fr, es); English for anything else.
+// In returns the text in lang; English for a language opkit does not write.
 func (l L) In(lang string) string {
-	switch lang {
-	case "fr":
-		return l.Fr
-	case "es":
-		return l.Es
+	if l == "" {
+		return ""
 	}
-	return l.En
+	return i18n.T(lang, string(l))
 }
 
 // All returns the texts of every language, English first.
-func (l L) All() []string { return []string{l.En, l.Fr, l.Es} }
+func (l L) All() []string {
+	out := make([]string, len(i18n.Languages))
+	for i, lang := range i18n.Languages {
+		out[i] = l.In(lang)
+	}
+	return out
+}
 
 // Option is one entry of a drop-down: a stable code stored and compared by
 // every program, and the label partners see.
@@ -248,22 +252,18 @@ const (
 )
 
 var (
-	optYes           = Option{Code: Yes, Label: L{"Yes", "Oui", "Sí"}}
-	optNo            = Option{Code: No, Label: L{"No", "Non", "No"}}
-	optUndecided     = Option{Code: Undecided, Label: L{"Undecided", "Indécis", "Indeciso"}}
-	optNoInformation = Option{Code: NoInformation, Label: L{"No information", "Aucune information", "Sin información"}}
+	optYes           = Option{Code: Yes, Label: L("outcome.yes")}
+	optNo            = Option{Code: No, Label: L("outcome.no")}
+	optUndecided     = Option{Code: Undecided, Label: L("outcome.undecided")}
+	optNoInformation = Option{Code: NoInformation, Label: L("outcome.no-information")}
 	yesNo            = []Option{optYes, optNo}
 
-	hintChoose      = L{"Choose from the list.", "Choisissez dans la liste.", "Elija de la lista."}
-	hintPrefilled   = L{"Filled in by the Coalition.", "Rempli par la Coalition.", "Completado por la Coalición."}
-	hintWholeNumber = L{"A whole number.", "Un nombre entier.", "Un número entero."}
-	hintKnown       = L{"Filled in from the country file; correct it if it changed.",
-		"Repris de la fiche pays ; corrigez si cela a changé.",
-		"Tomado de la ficha del país; corríjalo si cambió."}
-	hintDate           = L{"A date, e.g. 2027-08-05.", "Une date, par ex. 2027-08-05.", "Una fecha, p. ej. 2027-08-05."}
-	hintOfParticipants = L{"How many of the participants; leave empty if you do not know.",
-		"Combien parmi les participants ; laissez vide si vous ne savez pas.",
-		"Cuántos de los participantes; deje vacío si no lo sabe."}
+	hintChoose      = L("outcome.choose-from-list")
+	hintPrefilled   = L("outcome.filled-by-coalition")
+	hintWholeNumber = L("outcome.whole-number")
+	hintKnown       = L("outcome.filled-from-country-file-correct")
+	hintDate           = L("outcome.hint-date")
+	hintOfParticipants = L("outcome.how-many-participants-leave-empty")
 )
 
 // since11 marks what template 1.1 added (SPEC.md v0.2).
@@ -272,10 +272,10 @@ const since11 = "1.1"
 // formatLabels gives a label to each of model.Formats; formatOptions keeps
 // the model's order so the drop-down and the TOML vocabulary agree.
 var formatLabels = map[string]L{
-	string(model.FormatPublicForum):   {"Public forum", "Forum public", "Foro público"},
-	string(model.FormatRoundtable):    {"Roundtable", "Table ronde", "Mesa redonda"},
-	string(model.FormatClosedMeeting): {"Closed meeting", "Réunion à huis clos", "Reunión a puerta cerrada"},
-	string(model.FormatNone):          {"No event", "Pas d'événement", "Sin evento"},
+	string(model.FormatPublicForum):   "outcome.public-forum",
+	string(model.FormatRoundtable):    "outcome.roundtable",
+	string(model.FormatClosedMeeting): "outcome.closed-meeting",
+	string(model.FormatNone):          "outcome.no-event",
 }
 
 func formatOptions() []Option {
@@ -296,266 +296,234 @@ func participantsBy(name string, row int, label L) Field {
 // resolves and parses them, the report takes its columns from it.
 var Fields = []Field{
 	{Name: CountryCode, Kind: KindText, Prefilled: true, Required: true, MaxLen: 2, Sheet: SheetEvent, Row: 5,
-		Section: L{"Country", "Pays", "País"},
-		Label:   L{"Country code", "Code du pays", "Código del país"},
+		Section: L("outcome.country"),
+		Label:   L("outcome.country-code"),
 		Hint:    hintPrefilled},
 	{Name: CountryName, Kind: KindText, Prefilled: true, Required: true, MaxLen: maxText, Sheet: SheetEvent, Row: 6,
-		Label: L{"Country", "Pays", "País"},
+		Label: L("outcome.country"),
 		Hint:  hintPrefilled},
 
 	{Name: EventHeld, Kind: KindChoice, Required: true, Sheet: SheetEvent, Row: 8,
-		Section: L{"The event", "L'événement", "El evento"},
-		Label:   L{"Did the event take place?", "L'événement a-t-il eu lieu ?", "¿Se celebró el evento?"},
+		Section: L("outcome.event"),
+		Label:   L("outcome.did-event-take-place"),
 		Hint:    hintChoose,
-		Options: []Option{optYes, optNo, {Code: Postponed, Label: L{"Postponed", "Reporté", "Aplazado"}}}},
+		Options: []Option{optYes, optNo, {Code: Postponed, Label: L("outcome.postponed")}}},
 	{Name: EventDate, Kind: KindDate, NeededIfHeld: true, Known: true, Sheet: SheetEvent, Row: 9,
-		Label: L{"Date of the event", "Date de l'événement", "Fecha del evento"},
+		Label: L("outcome.date-event"),
 		Hint:  hintDate},
 	{Name: EventCity, Kind: KindText, NeededIfHeld: true, Known: true, MaxLen: maxText, Sheet: SheetEvent, Row: 10,
-		Label: L{"City", "Ville", "Ciudad"},
-		Hint:  L{"Where the event took place.", "Où l'événement a eu lieu.", "Dónde se celebró el evento."}},
+		Label: L("outcome.city"),
+		Hint:  L("outcome.where-event-took-place")},
 	{Name: EventFormat, Kind: KindChoice, NeededIfHeld: true, Known: true, Sheet: SheetEvent, Row: 11,
-		Label:   L{"Format", "Format", "Formato"},
+		Label:   L("outcome.format"),
 		Hint:    hintChoose,
 		Options: formatOptions()},
 	{Name: Participants, Kind: KindInt, NeededIfHeld: true, Min: 0, Max: 100000, Sheet: SheetEvent, Row: 12,
-		Label: L{"Number of participants", "Nombre de participants", "Número de participantes"},
+		Label: L("outcome.number-participants"),
 		Hint:  hintWholeNumber},
 	{Name: Organisations, Kind: KindInt, Min: 0, Max: 10000, Sheet: SheetEvent, Row: 13,
-		Label: L{"Number of organisations represented", "Nombre d'organisations représentées", "Número de organizaciones representadas"},
+		Label: L("outcome.number-organisations-represented"),
 		Hint:  hintWholeNumber},
 	{Name: SCMemberPresent, Kind: KindChoice, Sheet: SheetEvent, Row: 14, Since: since11,
-		Label:   L{"Was a Steering Committee member present?", "Un membre du Comité de pilotage était-il présent ?", "¿Estuvo presente un miembro del Comité Directivo?"},
+		Label:   L("outcome.was-steering-committee-member-present"),
 		Hint:    hintChoose,
 		Options: yesNo},
 
-	participantsBy(ParticipantsGovernment, 16, L{"Government officials", "Représentants du gouvernement", "Funcionarios del gobierno"}),
-	participantsBy(ParticipantsParliament, 17, L{"Members of parliament", "Parlementaires", "Parlamentarios"}),
-	participantsBy(ParticipantsNHRI, 18, L{"National human rights institution", "Institution nationale des droits de l'homme", "Institución nacional de derechos humanos"}),
-	participantsBy(ParticipantsCivil, 19, L{"Civil society organisations", "Organisations de la société civile", "Organizaciones de la sociedad civil"}),
-	participantsBy(ParticipantsAffected, 20, L{"People affected by violations", "Personnes touchées par des violations", "Personas afectadas por violaciones"}),
-	participantsBy(ParticipantsMedia, 21, L{"Journalists", "Journalistes", "Periodistas"}),
-	participantsBy(ParticipantsWomen, 22, L{"Women (of all participants)", "Femmes (parmi tous les participants)", "Mujeres (del total de participantes)"}),
+	participantsBy(ParticipantsGovernment, 16, L("outcome.government-officials")),
+	participantsBy(ParticipantsParliament, 17, L("outcome.members-parliament")),
+	participantsBy(ParticipantsNHRI, 18, L("outcome.national-human-rights-institution")),
+	participantsBy(ParticipantsCivil, 19, L("outcome.civil-society-organisations")),
+	participantsBy(ParticipantsAffected, 20, L("outcome.people-affected-by-violations")),
+	participantsBy(ParticipantsMedia, 21, L("outcome.journalists")),
+	participantsBy(ParticipantsWomen, 22, L("outcome.women-all-participants")),
 
 	{Name: AuthorityPresent, Kind: KindChoice, NeededIfHeld: true, Sheet: SheetEvent, Row: 24,
-		Section: L{"National authority", "Autorité nationale", "Autoridad nacional"},
-		Label:   L{"Was a national authority present?", "Une autorité nationale était-elle présente ?", "¿Estuvo presente una autoridad nacional?"},
+		Section: L("outcome.national-authority"),
+		Label:   L("outcome.was-national-authority-present"),
 		Hint:    hintChoose,
 		Options: yesNo},
 	{Name: AuthorityName, Kind: KindText, Known: true, MaxLen: maxText, Sheet: SheetEvent, Row: 25,
-		Label: L{"Name of the authority", "Nom de l'autorité", "Nombre de la autoridad"},
-		Hint:  L{"The person who spoke for the government.", "La personne qui a parlé au nom du gouvernement.", "La persona que habló en nombre del gobierno."}},
+		Label: L("outcome.name-authority"),
+		Hint:  L("outcome.person-who-spoke-for-government")},
 	{Name: AuthorityTitle, Kind: KindText, Known: true, MaxLen: maxText, Sheet: SheetEvent, Row: 26,
-		Label: L{"Title", "Fonction", "Cargo"},
-		Hint:  L{"E.g. Deputy Minister.", "Par ex. vice-ministre.", "P. ej. viceministro."}},
+		Label: L("outcome.title"),
+		Hint:  L("outcome.title-example")},
 	{Name: AuthorityInstitution, Kind: KindText, Known: true, MaxLen: maxText, Sheet: SheetEvent, Row: 27,
-		Label: L{"Institution", "Institution", "Institución"},
-		Hint:  L{"E.g. Ministry of Foreign Affairs.", "Par ex. ministère des Affaires étrangères.", "P. ej. Ministerio de Relaciones Exteriores."}},
+		Label: L("outcome.institution"),
+		Hint:  L("outcome.institution-example")},
 	{Name: SignPosition, Kind: KindChoice, Required: true, Sheet: SheetEvent, Row: 28,
-		Label: L{"Position on signature", "Position sur la signature", "Posición sobre la firma"},
-		Hint: L{"What the government said about signing the Protocol. Choose from the list.",
-			"Ce que le gouvernement a dit de la signature du Protocole. Choisissez dans la liste.",
-			"Lo que dijo el gobierno sobre la firma del Protocolo. Elija de la lista."},
+		Label: L("outcome.position-signature"),
+		Hint: L("outcome.what-government-said-about-signing"),
 		Options: []Option{
-			{Code: HasSigned, Label: L{"Has signed", "A signé", "Ha firmado"}},
-			{Code: SignOnSignatureDate, Label: L{"Will sign on the signature date", "Signera à la date de signature", "Firmará en la fecha de la firma"},
+			{Code: HasSigned, Label: L("outcome.has-signed")},
+			{Code: SignOnSignatureDate, Label: L("outcome.will-sign-signature-date"),
 				Old: []string{"sign-24-september", "Will sign on 24 September", "Signera le 24 septembre", "Firmará el 24 de septiembre"}},
-			{Code: SignLater, Label: L{"Will sign later", "Signera plus tard", "Firmará más adelante"}},
+			{Code: SignLater, Label: L("outcome.will-sign-later")},
 			optUndecided,
-			{Code: WillNotSign, Label: L{"Will not sign", "Ne signera pas", "No firmará"}},
+			{Code: WillNotSign, Label: L("outcome.will-not-sign")},
 			optNoInformation,
 		}},
 	{Name: RatifyPosition, Kind: KindChoice, Required: true, Sheet: SheetEvent, Row: 29,
-		Label: L{"Position on ratification", "Position sur la ratification", "Posición sobre la ratificación"},
-		Hint: L{"What the government said about ratifying the Protocol (or acceding to it). Choose from the list.",
-			"Ce que le gouvernement a dit de la ratification du Protocole (ou de l'adhésion). Choisissez dans la liste.",
-			"Lo que dijo el gobierno sobre la ratificación del Protocolo (o la adhesión). Elija de la lista."},
+		Label: L("outcome.position-ratification"),
+		Hint: L("outcome.what-government-said-about-ratifying"),
 		Options: []Option{
-			{Code: HasRatified, Label: L{"Has ratified or acceded", "A ratifié ou adhéré", "Ha ratificado o se ha adherido"}},
-			{Code: RatificationUnderWay, Label: L{"Ratification under way", "Ratification en cours", "Ratificación en curso"}},
-			{Code: IntendsToRatify, Label: L{"Intends to ratify", "Entend ratifier", "Tiene intención de ratificar"}},
+			{Code: HasRatified, Label: L("outcome.has-ratified-acceded")},
+			{Code: RatificationUnderWay, Label: L("outcome.ratification-under-way")},
+			{Code: IntendsToRatify, Label: L("outcome.intends-ratify")},
 			optUndecided,
-			{Code: Opposed, Label: L{"Opposed", "Opposé", "En contra"}},
+			{Code: Opposed, Label: L("outcome.opposed")},
 			optNoInformation,
 		}},
 	{Name: PositionBasis, Kind: KindChoice, Sheet: SheetEvent, Row: 30, Since: since11,
-		Label: L{"How was the position stated?", "Comment la position a-t-elle été exprimée ?", "¿Cómo se expresó la posición?"},
-		Hint: L{"A public statement or letter can be quoted; a private remark cannot.",
-			"Une déclaration publique ou une lettre peut être citée ; une remarque privée, non.",
-			"Una declaración pública o una carta pueden citarse; un comentario privado, no."},
+		Label: L("outcome.how-was-position-stated"),
+		Hint: L("outcome.public-statement-letter-can-be"),
 		Options: []Option{
-			{Code: BasisPublicStatement, Label: L{"Public statement", "Déclaration publique", "Declaración pública"}},
-			{Code: BasisLetter, Label: L{"Letter", "Lettre", "Carta"}},
-			{Code: BasisMeeting, Label: L{"Said in the meeting", "Dit pendant la réunion", "Dicho en la reunión"}},
-			{Code: BasisPrivateRemark, Label: L{"Private remark", "Remarque privée", "Comentario privado"}},
+			{Code: BasisPublicStatement, Label: L("outcome.public-statement")},
+			{Code: BasisLetter, Label: L("outcome.letter")},
+			{Code: BasisMeeting, Label: L("outcome.said-meeting")},
+			{Code: BasisPrivateRemark, Label: L("outcome.private-remark")},
 		}},
 	{Name: PositionPublic, Kind: KindChoice, Sheet: SheetEvent, Row: 31, Since: since11,
-		Label: L{"May the report name the government's position?", "Le rapport peut-il citer la position du gouvernement ?", "¿Puede el informe citar la posición del gobierno?"},
-		Hint: L{"Yes lets the New York report state the government's position even if the rest of this outcome stays within the Coalition.",
-			"Oui permet au rapport de New York d'indiquer la position du gouvernement même si le reste de ce résultat reste au sein de la Coalition.",
-			"Sí permite que el informe de Nueva York indique la posición del gobierno aunque el resto de este resultado quede en la Coalición."},
+		Label: L("outcome.may-report-name-governments-position"),
+		Hint: L("outcome.yes-lets-new-york-report"),
 		Options: yesNo},
 	{Name: AuthorityStatement, Kind: KindLongText, MaxLen: maxLong, Sheet: SheetEvent, Row: 32,
-		Label: L{"What the authority said", "Ce que l'autorité a déclaré", "Lo que declaró la autoridad"},
-		Hint: L{"Summarise what was said on the signature date and on ratification.",
-			"Résumez ce qui a été dit sur la date de signature et sur la ratification.",
-			"Resuma lo dicho sobre la fecha de la firma y sobre la ratificación."}},
+		Label: L("outcome.what-authority-said"),
+		Hint: L("outcome.summarise-what-was-said-signature")},
 
 	{Name: DeclarationAdopted, Kind: KindChoice, Sheet: SheetEvent, Row: 34, Since: since11,
-		Section: L{"Outcome and follow-up", "Résultat et suivi", "Resultado y seguimiento"},
-		Label:   L{"Joint declaration", "Déclaration commune", "Declaración conjunta"},
-		Hint:    L{"Did the event adopt the campaign's joint declaration?", "L'événement a-t-il adopté la déclaration commune de la campagne ?", "¿Adoptó el evento la declaración conjunta de la campaña?"},
+		Section: L("outcome.outcome-follow-up"),
+		Label:   L("outcome.joint-declaration"),
+		Hint:    L("outcome.did-event-adopt-campaigns-joint"),
 		Options: []Option{
-			{Code: DeclarationAdoptedAsIs, Label: L{"Adopted", "Adoptée", "Adoptada"}},
-			{Code: DeclarationAdoptedWithChanges, Label: L{"Adopted with changes", "Adoptée avec des modifications", "Adoptada con cambios"}},
-			{Code: DeclarationNotAdopted, Label: L{"Not adopted", "Non adoptée", "No adoptada"}},
+			{Code: DeclarationAdoptedAsIs, Label: L("outcome.adopted")},
+			{Code: DeclarationAdoptedWithChanges, Label: L("outcome.adopted-with-changes")},
+			{Code: DeclarationNotAdopted, Label: L("outcome.not-adopted")},
 		}},
 	{Name: FollowupDate, Kind: KindDate, Sheet: SheetEvent, Row: 35, Since: since11,
-		Label: L{"Date of the next follow-up", "Date du prochain suivi", "Fecha del próximo seguimiento"},
-		Hint: L{"When the next meeting or step with the authorities is planned.",
-			"Quand la prochaine réunion ou étape avec les autorités est prévue.",
-			"Cuándo está prevista la próxima reunión o gestión con las autoridades."}},
+		Label: L("outcome.date-next-follow-up"),
+		Hint: L("outcome.when-next-meeting-step-with")},
 	{Name: Media, Kind: KindLongText, MaxLen: maxLong, Sheet: SheetEvent, Row: 36,
-		Label: L{"Media coverage", "Couverture médiatique", "Cobertura mediática"},
-		Hint: L{"In a few words; list articles and broadcasts on the sheet of media links.",
-			"En quelques mots ; listez articles et émissions sur la feuille des liens médias.",
-			"En pocas palabras; enumere artículos y emisiones en la hoja de enlaces de prensa."}},
+		Label: L("outcome.media-coverage"),
+		Hint: L("outcome.few-words-list-articles-broadcasts")},
 	{Name: SupportRequested, Kind: KindLongText, MaxLen: maxLong, Sheet: SheetEvent, Row: 37,
-		Label: L{"Support requested from the Coalition", "Soutien demandé à la Coalition", "Apoyo solicitado a la Coalición"},
-		Hint:  L{"What would help you next.", "Ce qui vous aiderait pour la suite.", "Lo que les ayudaría a continuación."}},
+		Label: L("outcome.support-requested-from-coalition"),
+		Hint:  L("outcome.what-would-help-you-next")},
 	{Name: Sharing, Kind: KindChoice, Required: true, Sheet: SheetEvent, Row: 38,
-		Label: L{"How may the Coalition share this outcome?", "Comment la Coalition peut-elle partager ce résultat ?", "¿Cómo puede la Coalición compartir este resultado?"},
-		Hint: L{"Public; coalition only (never published); anonymised (published as \"a country in your region\").",
-			"Public ; coalition uniquement (jamais publié) ; anonymisé (publié comme « un pays de votre région »).",
-			"Público; solo la coalición (nunca se publica); anonimizado (se publica como «un país de su región»)."},
+		Label: L("outcome.how-may-coalition-share-this"),
+		Hint: L("outcome.public-coalition-only-never-published"),
 		Options: []Option{
-			{Code: SharingPublic, Label: L{"Public", "Public", "Público"}},
-			{Code: SharingCoalitionOnly, Label: L{"Coalition only", "Coalition uniquement", "Solo la coalición"}},
-			{Code: SharingAnonymised, Label: L{"Anonymised", "Anonymisé", "Anonimizado"}},
+			{Code: SharingPublic, Label: L("outcome.public")},
+			{Code: SharingCoalitionOnly, Label: L("outcome.coalition-only")},
+			{Code: SharingAnonymised, Label: L("outcome.anonymised")},
 		}},
 
 	{Name: SubmittedBy, Kind: KindText, Required: true, MaxLen: maxText, Sheet: SheetEvent, Row: 40,
-		Section: L{"Submitted by", "Soumis par", "Enviado por"},
-		Label:   L{"Your name", "Votre nom", "Su nombre"},
-		Hint:    L{"Who filled in this workbook.", "Qui a rempli ce classeur.", "Quién completó este libro."}},
+		Section: L("outcome.submitted-by"),
+		Label:   L("outcome.your-name"),
+		Hint:    L("outcome.who-filled-this-workbook")},
 	{Name: SubmitterOrganisation, Kind: KindText, MaxLen: maxText, Sheet: SheetEvent, Row: 41,
-		Label: L{"Organisation", "Organisation", "Organización"},
-		Hint:  L{"Your organisation.", "Votre organisation.", "Su organización."}},
+		Label: L("outcome.organisation"),
+		Hint:  L("outcome.your-organisation")},
 	{Name: SubmitterEmail, Kind: KindEmail, Required: true, MaxLen: maxEm, Sheet: SheetEvent, Row: 42,
-		Label: L{"E-mail", "Courriel", "Correo electrónico"},
-		Hint:  L{"So that the Coalition can reach you.", "Pour que la Coalition puisse vous joindre.", "Para que la Coalición pueda contactarle."}},
+		Label: L("outcome.email"),
+		Hint:  L("outcome.so-that-coalition-can-reach")},
 	{Name: SubmittedOn, Kind: KindDate, Sheet: SheetEvent, Row: 43,
-		Label: L{"Date", "Date", "Fecha"},
-		Hint:  L{"The date you send the workbook.", "La date d'envoi du classeur.", "La fecha de envío del libro."}},
+		Label: L("outcome.date"),
+		Hint:  L("outcome.date-you-send-workbook")},
 }
 
 // Tables is the one list of outcome tables, each on its own sheet so that it
 // can grow downward without running into another.
 var Tables = []Table{
 	{Name: TableOpportunities, Sheet: TableOpportunities, HeaderRow: 4, Rows: 10,
-		Title: L{"Opportunities", "Opportunités", "Oportunidades"},
-		Intro: L{"Openings for signature and ratification that came up in the discussion, one per row.",
-			"Les ouvertures pour la signature et la ratification évoquées lors de la discussion, une par ligne.",
-			"Las oportunidades para la firma y la ratificación surgidas en el debate, una por fila."},
+		Title: L("outcome.opportunities"),
+		Intro: L("outcome.openings-for-signature-ratification-that"),
 		Columns: []Column{
 			{Key: ColOpportunity, Kind: KindText, Required: true, MaxLen: 1000, Width: 70,
-				Header: L{"Opportunity", "Opportunité", "Oportunidad"}},
+				Header: L("outcome.opportunity")},
 			{Key: ColWhoCanAct, Kind: KindText, MaxLen: maxText, Width: 40,
-				Header: L{"Who can act", "Qui peut agir", "Quién puede actuar"}},
+				Header: L("outcome.who-can-act")},
 		}},
 	{Name: TableChallenges, Sheet: TableChallenges, HeaderRow: 4, Rows: 10,
-		Title: L{"Challenges", "Défis", "Desafíos"},
-		Intro: L{"Obstacles to signature and ratification, one per row, with their type.",
-			"Les obstacles à la signature et à la ratification, un par ligne, avec leur type.",
-			"Los obstáculos a la firma y la ratificación, uno por fila, con su tipo."},
+		Title: L("outcome.challenges"),
+		Intro: L("outcome.obstacles-signature-ratification-one-per"),
 		Columns: []Column{
 			{Key: ColChallenge, Kind: KindText, Required: true, MaxLen: 1000, Width: 70,
-				Header: L{"Challenge", "Défi", "Desafío"}},
+				Header: L("outcome.challenge")},
 			{Key: ColChallengeType, Kind: KindChoice, Width: 24,
-				Header: L{"Type", "Type", "Tipo"},
+				Header: L("outcome.type"),
 				Hint:   hintChoose,
 				Options: []Option{
-					{Code: ChallengePolitical, Label: L{"Political", "Politique", "Político"}},
-					{Code: ChallengeLegal, Label: L{"Legal", "Juridique", "Jurídico"}},
-					{Code: ChallengeResources, Label: L{"Resources", "Ressources", "Recursos"}},
-					{Code: ChallengeAwareness, Label: L{"Awareness", "Sensibilisation", "Sensibilización"}},
-					{Code: ChallengeOther, Label: L{"Other", "Autre", "Otro"}},
+					{Code: ChallengePolitical, Label: L("outcome.political")},
+					{Code: ChallengeLegal, Label: L("outcome.legal")},
+					{Code: ChallengeResources, Label: L("outcome.resources")},
+					{Code: ChallengeAwareness, Label: L("outcome.awareness")},
+					{Code: ChallengeOther, Label: L("outcome.other")},
 				}},
 		}},
 	{Name: TableNextSteps, Sheet: TableNextSteps, HeaderRow: 4, Rows: 15,
-		Title: L{"Next steps", "Prochaines étapes", "Próximos pasos"},
-		Intro: L{"What will be done, by whom and by when; say where the Coalition's support is needed.",
-			"Ce qui sera fait, par qui et pour quand ; indiquez où le soutien de la Coalition est nécessaire.",
-			"Qué se hará, quién y para cuándo; indique dónde se necesita el apoyo de la Coalición."},
+		Title: L("outcome.next-steps"),
+		Intro: L("outcome.what-will-be-done-by"),
 		Columns: []Column{
 			{Key: ColAction, Kind: KindText, Required: true, MaxLen: 1000, Width: 60,
-				Header: L{"Action", "Action", "Acción"}},
+				Header: L("outcome.action")},
 			{Key: ColResponsible, Kind: KindText, MaxLen: maxText, Width: 30,
-				Header: L{"Responsible", "Responsable", "Responsable"}},
+				Header: L("outcome.responsible")},
 			{Key: ColDeadline, Kind: KindDate, Width: 16,
-				Header: L{"Deadline", "Échéance", "Plazo"},
-				Hint:   L{"A date, e.g. 2027-09-24.", "Une date, par ex. 2027-09-24.", "Una fecha, p. ej. 2027-09-24."}},
+				Header: L("outcome.deadline"),
+				Hint:   L("outcome.hint-deadline")},
 			{Key: ColCoalitionSupport, Kind: KindChoice, Width: 22, Options: yesNo,
-				Header: L{"Coalition support", "Soutien de la Coalition", "Apoyo de la Coalición"},
+				Header: L("outcome.coalition-support"),
 				Hint:   hintChoose},
 		}},
 	{Name: TableCasesRaised, Sheet: TableCasesRaised, HeaderRow: 4, Rows: 10,
-		Title: L{"Cases raised", "Cas évoqués", "Casos planteados"},
-		Intro: L{"Cases of the briefing discussed at the event (choose from the list) and what was said.",
-			"Les cas du dossier discutés lors de l'événement (choisissez dans la liste) et ce qui en a été dit.",
-			"Los casos del dosier tratados en el evento (elija de la lista) y lo que se dijo."},
+		Title: L("outcome.cases-raised"),
+		Intro: L("outcome.cases-briefing-discussed-at-event"),
 		Columns: []Column{
 			{Key: ColCase, Kind: KindCase, Required: true, MaxLen: maxText, Width: 50,
-				Header: L{"Case", "Cas", "Caso"},
-				Hint: L{"A case of the briefing, or type another.", "Un cas du dossier, ou saisissez-en un autre.",
-					"Un caso del dosier, o escriba otro."}},
+				Header: L("outcome.case"),
+				Hint: L("outcome.case-briefing-type-another")},
 			{Key: ColNotes, Kind: KindText, MaxLen: 1000, Width: 70,
-				Header: L{"Notes", "Notes", "Notas"}},
+				Header: L("outcome.notes")},
 		}},
 	{Name: TableAuthorities, Sheet: TableAuthorities, HeaderRow: 4, Rows: 8, Since: since11,
-		Title: L{"Authorities", "Autorités", "Autoridades"},
-		Intro: L{"Other authorities who took part (officials, members of parliament, the national human rights institution), with the position each stated.",
-			"Les autres autorités présentes (responsables, parlementaires, institution nationale des droits de l'homme), avec la position exprimée par chacune.",
-			"Las demás autoridades presentes (funcionarios, parlamentarios, institución nacional de derechos humanos), con la posición que expresó cada una."},
+		Title: L("outcome.authorities"),
+		Intro: L("outcome.other-authorities-who-took-part"),
 		Columns: []Column{
 			{Key: ColName, Kind: KindText, Required: true, MaxLen: maxText, Width: 30,
-				Header: L{"Name", "Nom", "Nombre"}},
+				Header: L("outcome.name")},
 			{Key: ColTitle, Kind: KindText, MaxLen: maxText, Width: 28,
-				Header: L{"Title", "Fonction", "Cargo"}},
+				Header: L("outcome.title")},
 			{Key: ColInstitution, Kind: KindText, MaxLen: maxText, Width: 34,
-				Header: L{"Institution", "Institution", "Institución"}},
+				Header: L("outcome.institution")},
 			{Key: ColPositionStated, Kind: KindText, MaxLen: 1000, Width: 50,
-				Header: L{"Position stated", "Position exprimée", "Posición expresada"}},
+				Header: L("outcome.position-stated")},
 		}},
 	{Name: TableCommitments, Sheet: TableCommitments, HeaderRow: 4, Rows: 10, Since: since11,
-		Title: L{"Commitments", "Engagements", "Compromisos"},
-		Intro: L{"Commitments made at the event: who committed to what, and by when.",
-			"Les engagements pris lors de l'événement : qui s'est engagé à quoi, et pour quand.",
-			"Los compromisos asumidos en el evento: quién se comprometió a qué, y para cuándo."},
+		Title: L("outcome.commitments"),
+		Intro: L("outcome.commitments-made-at-event-who"),
 		Columns: []Column{
 			{Key: ColWho, Kind: KindText, Required: true, MaxLen: maxText, Width: 32,
-				Header: L{"Who", "Qui", "Quién"}},
+				Header: L("outcome.who")},
 			{Key: ColWhat, Kind: KindText, Required: true, MaxLen: 1000, Width: 64,
-				Header: L{"What", "Quoi", "Qué"}},
+				Header: L("outcome.what")},
 			{Key: ColByWhen, Kind: KindDate, Width: 16,
-				Header: L{"By when", "Pour quand", "Para cuándo"},
+				Header: L("outcome.by-when"),
 				Hint:   hintDate},
 		}},
 	{Name: TableMediaLinks, Sheet: TableMediaLinks, HeaderRow: 4, Rows: 10, Since: since11,
-		Title: L{"Media links", "Liens médias", "Enlaces de prensa"},
-		Intro: L{"Articles, broadcasts and posts about the event, one per row.",
-			"Les articles, émissions et publications sur l'événement, un par ligne.",
-			"Los artículos, emisiones y publicaciones sobre el evento, uno por fila."},
+		Title: L("outcome.media-links"),
+		Intro: L("outcome.articles-broadcasts-posts-about-event"),
 		Columns: []Column{
 			{Key: ColOutlet, Kind: KindText, Required: true, MaxLen: maxText, Width: 32,
-				Header: L{"Outlet", "Média", "Medio"}},
+				Header: L("outcome.outlet")},
 			{Key: ColLink, Kind: KindText, MaxLen: 2000, Width: 60,
-				Header: L{"Link", "Lien", "Enlace"},
-				Hint:   L{"The web address, e.g. https://…", "L'adresse web, par ex. https://…", "La dirección web, p. ej. https://…"}},
+				Header: L("outcome.link"),
+				Hint:   L("outcome.hint-link")},
 			{Key: ColReach, Kind: KindText, MaxLen: maxText, Width: 28,
-				Header: L{"Reach", "Audience", "Alcance"},
-				Hint: L{"E.g. national daily, local radio, 2,000 views.", "Par ex. quotidien national, radio locale, 2 000 vues.",
-					"P. ej. diario nacional, radio local, 2.000 visualizaciones."}},
+				Header: L("outcome.reach"),
+				Hint: L("outcome.reach-examples")},
 		}},
 }
 

@@ -47,7 +47,7 @@ func TestFieldTable(t *testing.T) {
 		checkL(f.Name+" label", f.Label)
 		checkL(f.Name+" hint", f.Hint)
 		for _, r := range []int{f.Row, f.Row - 1} {
-			if r == f.Row-1 && f.Section.En == "" {
+			if r == f.Row-1 && f.Section == "" {
 				continue
 			}
 			if prev, ok := rows[r]; ok {
@@ -68,7 +68,7 @@ func TestFieldTable(t *testing.T) {
 			t.Errorf("field %s: no length limit", f.Name)
 		}
 		checkOptions(f.Name, f.Options)
-		if utf8.RuneCountInString(f.Hint.En) > maxDVMessage {
+		if utf8.RuneCountInString(f.Hint.In("en")) > maxDVMessage {
 			t.Errorf("field %s: hint too long for an input prompt", f.Name)
 		}
 	}

@@ -202,7 +202,7 @@ func (r *reader) read() (*model.Outcome, diag.List, error) {
 	}
 	for _, n := range missing {
 		if f := r.s.fieldByName(n); f != nil && !before(o.TemplateVersion, f.Since) {
-			r.fileErrorf("the defined name %s is missing: the cell of %q was deleted or renamed", n, f.Label.En)
+			r.fileErrorf("the defined name %s is missing: the cell of %q was deleted or renamed", n, f.Label.In("en"))
 		}
 	}
 	var tables []resolvedTable
@@ -495,9 +495,9 @@ func (r *reader) checkRequired(o *model.Outcome, names map[string]target) {
 		}
 		switch {
 		case f.Required:
-			r.ds.CellErrorf(r.file, t.String(), "%q is required", f.Label.En)
+			r.ds.CellErrorf(r.file, t.String(), "%q is required", f.Label.In("en"))
 		case f.NeededIfHeld && held:
-			r.ds.CellWarnf(r.file, t.String(), "%q is empty although the event took place", f.Label.En)
+			r.ds.CellWarnf(r.file, t.String(), "%q is empty although the event took place", f.Label.In("en"))
 		}
 	}
 }
@@ -537,10 +537,10 @@ func (r *reader) readTable(rt resolvedTable) []model.Row {
 			rt.cols[i], used[c-rt.c1] = c, true
 			if rt.header > 0 {
 				r.ds.CellWarnf(r.file, rt.sheet+"!"+cellName(c, rt.header), "table %s: header %q is not %q; read as that column by its position",
-					rt.def.Name, r.p.asText(at(c, rt.header)), rt.def.Columns[i].Header.En)
+					rt.def.Name, r.p.asText(at(c, rt.header)), rt.def.Columns[i].Header.In("en"))
 			}
 		} else {
-			r.fileErrorf("table %s: the column %q is missing", rt.def.Name, rt.def.Columns[i].Header.En)
+			r.fileErrorf("table %s: the column %q is missing", rt.def.Name, rt.def.Columns[i].Header.In("en"))
 		}
 	}
 	var rows []model.Row
@@ -580,7 +580,7 @@ func (r *reader) readTable(rt resolvedTable) []model.Row {
 		for i := range rt.def.Columns {
 			col := &rt.def.Columns[i]
 			if _, has := out[col.Key]; !has && col.Required && rt.cols[i] != 0 && at(rt.cols[i], row).kind == cEmpty {
-				r.ds.CellWarnf(r.file, rt.sheet+"!"+cellName(rt.cols[i], row), "table %s: %s is empty in a row with other values", rt.def.Name, col.Header.En)
+				r.ds.CellWarnf(r.file, rt.sheet+"!"+cellName(rt.cols[i], row), "table %s: %s is empty in a row with other values", rt.def.Name, col.Header.In("en"))
 			}
 		}
 		if len(out) > 0 {

@@ -185,11 +185,11 @@ type spec struct {
 }
 
 func fieldSpec(f *Field) spec {
-	return spec{label: f.Label.En, kind: f.Kind, options: f.Options, maxLen: f.MaxLen, min: f.Min, max: f.Max}
+	return spec{label: f.Label.In("en"), kind: f.Kind, options: f.Options, maxLen: f.MaxLen, min: f.Min, max: f.Max}
 }
 
 func columnSpec(c *Column) spec {
-	return spec{label: c.Header.En, kind: c.Kind, options: c.Options, maxLen: c.MaxLen, max: math.MaxInt32}
+	return spec{label: c.Header.In("en"), kind: c.Kind, options: c.Options, maxLen: c.MaxLen, max: math.MaxInt32}
 }
 
 var reEmail = regexp.MustCompile(`^[^\s@]+@[^\s@]+\.[^\s@]+$`)
@@ -317,7 +317,7 @@ func parseChoice(s spec, c cell, p *pkg) (model.Value, *problem, bool) {
 	}
 	labels := make([]string, len(s.options))
 	for i, o := range s.options {
-		labels[i] = o.Label.En
+		labels[i] = o.Label.In("en")
 	}
 	return model.Value{Text: text}, warnf("%s: %q is not one of the list (%s); kept as text", s.label, text, strings.Join(labels, ", ")), true
 }

@@ -348,7 +348,7 @@ func (w *writer) writeEvent(sheet string) {
 			continue
 		}
 		row := strconv.Itoa(fd.Row)
-		if fd.Section.En != "" {
+		if fd.Section != "" {
 			cell := "A" + strconv.Itoa(fd.Row-1)
 			w.setStr(sheet, cell, fd.Section.In(w.lang))
 			w.check(f.SetCellStyle(sheet, cell, "C"+strconv.Itoa(fd.Row-1), w.st.section))

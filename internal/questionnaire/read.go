@@ -41,7 +41,7 @@ func (im *Imported) File() string { return path.Join("countries", strings.ToLowe
 func schema() *outcome.Schema {
 	s := &outcome.Schema{Kind: "country questionnaire", Prefix: namePrefix, VersionName: nameVersion, IDName: nameID, Version: TemplateVersion}
 	spec := func(path string, it *Item) (outcome.Kind, outcome.L) {
-		l := outcome.L{En: word("en", "label."+path), Fr: word("fr", "label."+path), Es: word("es", "label."+path)}
+		l := outcome.L("questionnaire.label." + path)
 		switch it.Kind {
 		case KDate:
 			return outcome.KindDate, l

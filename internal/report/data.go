@@ -724,12 +724,12 @@ func columnOptions(table, col string) []outcome.Option {
 // label names a field or column for staff in clearance-todo.toml.
 func label(key string) string {
 	if f := outcome.FieldByName(key); f != nil {
-		return f.Label.En
+		return f.Label.In("en")
 	}
 	table, col, _ := strings.Cut(key, ".")
 	if t := outcome.TableByName(table); t != nil {
 		if c := t.Column(col); c != nil {
-			return t.Title.En + ": " + c.Header.En
+			return t.Title.In("en") + ": " + c.Header.In("en")
 		}
 	}
 	return key

@@ -141,7 +141,7 @@ func TestConsolidatedReadable(t *testing.T) {
 	rows, _ := f.GetRows("Returns")
 	col := -1
 	for i, h := range rows[1] {
-		if h == outcome.FieldByName(outcome.AuthorityStatement).Label.En {
+		if h == outcome.FieldByName(outcome.AuthorityStatement).Label.In("en") {
 			col = i
 		}
 	}

@@ -58,7 +58,7 @@ rights = ["housng"]
 	_, l := load(map[string]string{"countries/gh.toml": src})
 	want := []string{
 		`countries/gh.toml:3:1: error: unknown key country.Name; keys are case-sensitive: did you mean name?`,
-		`countries/gh.toml:5:12: error: country.language: unknown language "de"; allowed: en, fr, es`,
+		`countries/gh.toml:5:12: error: country.language: unknown language "de"; allowed: en, fr, es, pt, ru, ar`,
 		`countries/gh.toml:6:10: error: country.stance: unknown stance "leanin"; did you mean leaning? allowed: committed, leaning, undecided, opposed, unknown`,
 		`countries/gh.toml:12:8: error: event.date: 2027-02-30 does not exist`,
 		`countries/gh.toml:13:25: error: event.expected_participants must not be negative (-3)`,
