@@ -258,10 +258,10 @@ var (
 	optNoInformation = Option{Code: NoInformation, Label: L("outcome.no-information")}
 	yesNo            = []Option{optYes, optNo}
 
-	hintChoose      = L("outcome.choose-from-list")
-	hintPrefilled   = L("outcome.filled-by-coalition")
-	hintWholeNumber = L("outcome.whole-number")
-	hintKnown       = L("outcome.filled-from-country-file-correct")
+	hintChoose         = L("outcome.choose-from-list")
+	hintPrefilled      = L("outcome.filled-by-coalition")
+	hintWholeNumber    = L("outcome.whole-number")
+	hintKnown          = L("outcome.filled-from-country-file-correct")
 	hintDate           = L("outcome.hint-date")
 	hintOfParticipants = L("outcome.how-many-participants-leave-empty")
 )
@@ -353,7 +353,7 @@ var Fields = []Field{
 		Hint:  L("outcome.institution-example")},
 	{Name: SignPosition, Kind: KindChoice, Required: true, Sheet: SheetEvent, Row: 28,
 		Label: L("outcome.position-signature"),
-		Hint: L("outcome.what-government-said-about-signing"),
+		Hint:  L("outcome.what-government-said-about-signing"),
 		Options: []Option{
 			{Code: HasSigned, Label: L("outcome.has-signed")},
 			{Code: SignOnSignatureDate, Label: L("outcome.will-sign-signature-date"),
@@ -365,7 +365,7 @@ var Fields = []Field{
 		}},
 	{Name: RatifyPosition, Kind: KindChoice, Required: true, Sheet: SheetEvent, Row: 29,
 		Label: L("outcome.position-ratification"),
-		Hint: L("outcome.what-government-said-about-ratifying"),
+		Hint:  L("outcome.what-government-said-about-ratifying"),
 		Options: []Option{
 			{Code: HasRatified, Label: L("outcome.has-ratified-acceded")},
 			{Code: RatificationUnderWay, Label: L("outcome.ratification-under-way")},
@@ -376,7 +376,7 @@ var Fields = []Field{
 		}},
 	{Name: PositionBasis, Kind: KindChoice, Sheet: SheetEvent, Row: 30, Since: since11,
 		Label: L("outcome.how-was-position-stated"),
-		Hint: L("outcome.public-statement-letter-can-be"),
+		Hint:  L("outcome.public-statement-letter-can-be"),
 		Options: []Option{
 			{Code: BasisPublicStatement, Label: L("outcome.public-statement")},
 			{Code: BasisLetter, Label: L("outcome.letter")},
@@ -384,12 +384,12 @@ var Fields = []Field{
 			{Code: BasisPrivateRemark, Label: L("outcome.private-remark")},
 		}},
 	{Name: PositionPublic, Kind: KindChoice, Sheet: SheetEvent, Row: 31, Since: since11,
-		Label: L("outcome.may-report-name-governments-position"),
-		Hint: L("outcome.yes-lets-new-york-report"),
+		Label:   L("outcome.may-report-name-governments-position"),
+		Hint:    L("outcome.yes-lets-new-york-report"),
 		Options: yesNo},
 	{Name: AuthorityStatement, Kind: KindLongText, MaxLen: maxLong, Sheet: SheetEvent, Row: 32,
 		Label: L("outcome.what-authority-said"),
-		Hint: L("outcome.summarise-what-was-said-signature")},
+		Hint:  L("outcome.summarise-what-was-said-signature")},
 
 	{Name: DeclarationAdopted, Kind: KindChoice, Sheet: SheetEvent, Row: 34, Since: since11,
 		Section: L("outcome.outcome-follow-up"),
@@ -402,16 +402,16 @@ var Fields = []Field{
 		}},
 	{Name: FollowupDate, Kind: KindDate, Sheet: SheetEvent, Row: 35, Since: since11,
 		Label: L("outcome.date-next-follow-up"),
-		Hint: L("outcome.when-next-meeting-step-with")},
+		Hint:  L("outcome.when-next-meeting-step-with")},
 	{Name: Media, Kind: KindLongText, MaxLen: maxLong, Sheet: SheetEvent, Row: 36,
 		Label: L("outcome.media-coverage"),
-		Hint: L("outcome.few-words-list-articles-broadcasts")},
+		Hint:  L("outcome.few-words-list-articles-broadcasts")},
 	{Name: SupportRequested, Kind: KindLongText, MaxLen: maxLong, Sheet: SheetEvent, Row: 37,
 		Label: L("outcome.support-requested-from-coalition"),
 		Hint:  L("outcome.what-would-help-you-next")},
 	{Name: Sharing, Kind: KindChoice, Required: true, Sheet: SheetEvent, Row: 38,
 		Label: L("outcome.how-may-coalition-share-this"),
-		Hint: L("outcome.public-coalition-only-never-published"),
+		Hint:  L("outcome.public-coalition-only-never-published"),
 		Options: []Option{
 			{Code: SharingPublic, Label: L("outcome.public")},
 			{Code: SharingCoalitionOnly, Label: L("outcome.coalition-only")},
@@ -483,7 +483,7 @@ var Tables = []Table{
 		Columns: []Column{
 			{Key: ColCase, Kind: KindCase, Required: true, MaxLen: maxText, Width: 50,
 				Header: L("outcome.case"),
-				Hint: L("outcome.case-briefing-type-another")},
+				Hint:   L("outcome.case-briefing-type-another")},
 			{Key: ColNotes, Kind: KindText, MaxLen: 1000, Width: 70,
 				Header: L("outcome.notes")},
 		}},
@@ -523,7 +523,7 @@ var Tables = []Table{
 				Hint:   L("outcome.hint-link")},
 			{Key: ColReach, Kind: KindText, MaxLen: maxText, Width: 28,
 				Header: L("outcome.reach"),
-				Hint: L("outcome.reach-examples")},
+				Hint:   L("outcome.reach-examples")},
 		}},
 }
 

@@ -28,19 +28,19 @@ func SheetName(key, lang string) string {
 
 // Interface texts of the workbook.
 var (
-	txtTitle = L("outcome.outcome-national-event-s")
-	txtFill  = L("outcome.fill-yellow-cells-fields-marked")
-	txtTableFill = L("outcome.write-one-item-per-row")
+	txtTitle         = L("outcome.outcome-national-event-s")
+	txtFill          = L("outcome.fill-yellow-cells-fields-marked")
+	txtTableFill     = L("outcome.write-one-item-per-row")
 	txtInvalidChoice = L("outcome.please-choose-value-from-list")
 	txtInvalidDate   = L("outcome.please-enter-date-between-2000")
-	txtInvalidInt = L("outcome.please-enter-whole-number-between")
-	txtInvalidLen = L("outcome.please-keep-this-at-most")
-	txtInvalidEmail = L("outcome.please-enter-mail-address-name")
-	txtCaseOther = L("outcome.this-case-not-briefing-keep")
-	txtErrorTitle = L("outcome.check-value")
-	txtDocTitle   = L("outcome.outcome-workbook-s")
-	txtSubject    = L("outcome.optional-protocol-icescr-outcome-national")
-	txtPackID = L("outcome.workbook-reference-s-template-s")
+	txtInvalidInt    = L("outcome.please-enter-whole-number-between")
+	txtInvalidLen    = L("outcome.please-keep-this-at-most")
+	txtInvalidEmail  = L("outcome.please-enter-mail-address-name")
+	txtCaseOther     = L("outcome.this-case-not-briefing-keep")
+	txtErrorTitle    = L("outcome.check-value")
+	txtDocTitle      = L("outcome.outcome-workbook-s")
+	txtSubject       = L("outcome.optional-protocol-icescr-outcome-national")
+	txtPackID        = L("outcome.workbook-reference-s-template-s")
 )
 
 // instructions returns the paragraphs of the instructions sheet.
