@@ -1,6 +1,6 @@
 // Package templates holds opkit's built-in templates: Markdown with Go
-// template actions, one folder per pack language (en, fr, es, ar; ar is
-// written right to left, see package pdf). They are
+// template actions, one folder per pack language (en, fr, es, pt, ru, ar; ar
+// is written right to left, see package pdf). They are
 // embedded so the binary works with no files beside it; a workspace's own
 // templates/ folder overrides any of them file by file, and `opkit init`
 // copies them out for Coalition staff to edit. Package render documents the
@@ -13,5 +13,5 @@ import "embed"
 // (briefing, agenda, invitation, declaration, press, letter, discussion)
 // and the cross-country templates (coordination, report).
 //
-//go:embed en fr es ar
+//go:embed en fr es pt ru ar
 var FS embed.FS

@@ -244,6 +244,16 @@ func countryOf(code, lang string) string {
 			return "de " + name
 		}
 		return "de " + art + " " + name
+	case "pt":
+		// UNTERM has no Portuguese column, so no article: the few
+		// countries whose Portuguese name takes one are listed.
+		switch strings.ToUpper(code) {
+		case "BR", "CD", "CG", "JP", "MX", "PE", "PY", "UY", "US", "GB", "NL", "PH", "VA", "CA", "CL", "CU", "EC", "EG", "LB", "MA", "NP", "PK", "QA", "SN", "SD", "TD", "VN", "YE", "KW", "IQ", "IR":
+			return "do " + name
+		case "GW", "GQ", "AO", "AR", "AU", "AT", "BE", "BG", "BO", "CN", "CO", "HR", "DK", "ES", "EE", "ET", "FI", "FR", "GR", "GN", "GY", "HU", "IN", "ID", "IE", "IT", "JM", "JO", "LY", "MY", "MR", "NI", "NO", "NZ", "PL", "RO", "RU", "SE", "CH", "SY", "SO", "TH", "TN", "TR", "UA", "VE", "ZM", "DE", "DZ", "GE", "AM", "AF", "AL", "SA", "BY", "BA", "KH", "KZ", "KE", "KG", "LV", "LT", "MK", "MD", "MN", "NG", "NA", "PS", "RS", "SK", "SI", "LK", "TZ", "UG", "UZ", "ZA", "EH", "GM", "GF", "MG":
+			return "da " + name
+		}
+		return "de " + name
 	}
 	return name
 }
