@@ -1,6 +1,8 @@
 package render
 
 import (
+	"opkit/internal/i18n"
+
 	"bytes"
 	"errors"
 	"fmt"
@@ -107,7 +109,9 @@ func (e *Engine) Execute(lang, name string, data any) ([]byte, error) {
 		}
 		return nil, templateError(err)
 	}
-	return tidy(w.buf), nil
+	// French non-breaking spaces, Spanish and Portuguese quotes: applied
+	// to template words and partners' text alike.
+	return i18n.Typography(lang, tidy(w.buf)), nil
 }
 
 // Source tells where <lang>/<name>.md.tmpl comes from: "templates/..." for
