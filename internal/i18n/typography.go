@@ -66,6 +66,16 @@ func typoLine(lang, line string) string {
 			// The space before this word: non-breaking when the word is
 			// French closing punctuation, or the space after « .
 			prev := words[i-1]
+			if isAddress(prev) {
+				// A web address ends at the ASCII space: keep it, so the
+				// link found in the text stays exactly the address.
+				b.WriteByte(' ')
+				if plain && lang == "fr" {
+					w = frenchInside(w)
+				}
+				b.WriteString(w)
+				continue
+			}
 			switch {
 			case plain && lang == "fr" && startsWithPunct(w, ":") && !strings.HasSuffix(prev, "|"):
 				b.WriteString(nbsp)

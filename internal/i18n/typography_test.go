@@ -12,6 +12,7 @@ func TestTypography(t *testing.T) {
 		{"fr", "| Code | Pays |\n|:---|---:|", "| Code | Pays |\n|:---|---:|"},
 		{"fr", "```opkit-bars\ntitle: Position : x\n```", "```opkit-bars\ntitle: Position : x\n```"},
 		{"fr", "Date\u00a0: déjà fait", "Date\u00a0: déjà fait"},
+		{"fr", "Sources : https://example.org/a ; https://example.org/b", "Sources\u00a0: https://example.org/a ; https://example.org/b"},
 		{"es", "« Hola » y «adiós»", "«Hola» y «adiós»"},
 		{"pt", "a campanha « Assinar »", "a campanha «Assinar»"},
 		{"ru", "кампания « Подписать »", "кампания «Подписать»"},
