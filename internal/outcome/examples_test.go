@@ -78,10 +78,10 @@ var more11 = map[string]demoReturn{
 		FollowupDate: d(2027, 9, 20),
 	}, tables: map[string][][]any{
 		TableAuthorities: {
-			{"M. Ousmane Ndiaye (fictif)", "Directeur des droits humains", "Ministère de la Justice", "La signature est prévue le 24 septembre"},
+			{"M. Ousmane Ndiaye (fictif)", "Directeur des droits humains", "Ministère de la Justice", "Le projet de loi de ratification est en préparation"},
 		},
 		TableCommitments: {
-			{"Ministère des Affaires étrangères", "Préparer les pleins pouvoirs pour la signature du 24 septembre", d(2027, 9, 20)},
+			{"Ministère de la Justice", "Transmettre le projet de loi autorisant la ratification au Secrétariat général du gouvernement", d(2027, 9, 20)},
 		},
 		TableMediaLinks: {
 			{"Le Soleil", "https://lesoleil.example.sn/societe/protocole-pidesc", "quotidien national"},
@@ -108,11 +108,11 @@ var more11 = map[string]demoReturn{
 		FollowupDate: d(2027, 9, 15),
 	}, tables: map[string][][]any{
 		TableAuthorities: {
-			{"Representative of the Commissioner (fictional)", "Head of the social rights department", "Parliament Commissioner for Human Rights", "Supports signature"},
+			{"Representative of the Commissioner (fictional)", "Head of the social rights department", "Parliament Commissioner for Human Rights", "Supports ratification"},
 		},
 		TableCommitments: {
 			{"Ministry of Foreign Affairs", "Ask the Ministry of Social Policy for a cost assessment", d(2027, 9, 30)},
-			{"Parliament Commissioner for Human Rights", "Publish a statement supporting signature", d(2027, 9, 1)},
+			{"Parliament Commissioner for Human Rights", "Publish a statement supporting ratification", d(2027, 9, 1)},
 		},
 		TableMediaLinks: {
 			{"Suspilne radio", "https://radio.example.ua/interview-op-icescr", "national public radio"},
@@ -186,7 +186,7 @@ var demoReturns = []demoReturn{
 		Participants: 162, Organisations: 41, AuthorityPresent: Yes,
 		AuthorityName: "Senadora Lucía Herrera (ficticia)", AuthorityTitle: "Presidenta",
 		AuthorityInstitution: "Comisión Segunda del Senado",
-		SignPosition:         SignLater, RatifyPosition: RatificationUnderWay,
+		SignPosition:         SignLater, RatifyPosition: IntendsToRatify,
 		AuthorityStatement: "La presidenta de la Comisión Segunda anunció que radicará el proyecto de ley aprobatoria del Protocolo " +
 			"en la próxima legislatura, con el respaldo de tres bancadas. Reconoció que la Cancillería aún debe firmar el instrumento.",
 		Media:            "Entrevista en una radio comunitaria del Cauca; nota en un diario nacional; transmisión en vivo con 2.300 reproducciones.",
@@ -220,8 +220,8 @@ var demoReturns = []demoReturn{
 		Participants: 28, Organisations: 14, AuthorityPresent: Yes,
 		AuthorityName: "M. Ousmane Ndiaye (fictif)", AuthorityTitle: "Conseiller technique chargé des droits humains",
 		AuthorityInstitution: "Ministère de la Justice",
-		SignPosition:         SignOn24September, RatifyPosition: RatificationUnderWay,
-		AuthorityStatement: "Le conseiller a confirmé que le Sénégal signera le Protocole le 24 septembre à New York et que le projet " +
+		SignPosition:         HasSigned, RatifyPosition: RatificationUnderWay,
+		AuthorityStatement: "Le conseiller a rappelé que le Sénégal a signé le Protocole le 24 septembre 2009 et confirmé que le projet " +
 			"de loi autorisant la ratification sera présenté en Conseil des ministres avant la fin de l'année.",
 		Media:            "Communiqué repris par l'agence de presse nationale.",
 		SupportRequested: "Un appui pour préparer la déclaration au titre des articles 10 et 11 (communications interétatiques et enquêtes).",
@@ -229,7 +229,7 @@ var demoReturns = []demoReturn{
 		SubmitterEmail: "forum@sn.example.org", SubmittedOn: d(2027, 8, 16),
 	}, tables: map[string][][]any{
 		TableOpportunities: {
-			{"Engagement ferme du gouvernement à signer le 24 septembre", "Ministère de la Justice"},
+			{"Engagement public du gouvernement à engager la ratification cette année", "Ministère de la Justice"},
 			{"Calendrier de ratification présenté par le ministère", "Gouvernement et Assemblée nationale"},
 		},
 		TableChallenges: {
@@ -278,8 +278,8 @@ var demoReturns = []demoReturn{
 		Participants: 96, Organisations: 33, AuthorityPresent: Yes,
 		AuthorityName: "Representative of the ministry (fictional)", AuthorityTitle: "Deputy Director, Department of International Law",
 		AuthorityInstitution: "Ministry of Foreign Affairs of Ukraine",
-		SignPosition:         Undecided, RatifyPosition: Undecided,
-		AuthorityStatement: "The deputy director said that the ministry sees no legal obstacle to signature but that a decision " +
+		SignPosition:         HasSigned, RatifyPosition: Undecided,
+		AuthorityStatement: "The deputy director said that the ministry sees no legal obstacle to ratification but that a decision " +
 			"depends on an assessment of the budgetary impact by the Ministry of Social Policy.",
 		Media:            "Panel streamed online; interview on public radio; press release by the Parliament Commissioner for Human Rights.",
 		SupportRequested: "Evidence from other States on the cost of implementing views of the Committee.",
@@ -287,7 +287,7 @@ var demoReturns = []demoReturn{
 		SubmitterEmail: "info@ua.example.org", SubmittedOn: d(2027, 8, 13),
 	}, tables: map[string][][]any{
 		TableOpportunities: {
-			{"The Parliament Commissioner for Human Rights publicly supports signature", "Commissioner's office"},
+			{"The Parliament Commissioner for Human Rights publicly supports ratification", "Commissioner's office"},
 			{"EU accession reforms include social rights benchmarks", "Government office for European integration"},
 		},
 		TableChallenges: {
