@@ -461,6 +461,11 @@ func (l *layout) firstChunk(n ast.Node, x, w float64) float64 {
 	two := 2 * bodySize * leading * ptToMM
 	switch n := n.(type) {
 	case *east.Table:
+		// table() moves a small table whole to the next page: keep room
+		// for all of it then, else for its header and a row.
+		if h := l.measure(n, x, w); h <= (l.ph-l.bott-l.top)/3+bodySize*0.9*ptToMM {
+			return h
+		}
 		return 3*tableSize*1.35*ptToMM + 4*cellPadY
 	case *ast.Blockquote:
 		return two + 6
