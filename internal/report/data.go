@@ -6,6 +6,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 
 	"opkit/internal/clearance"
 	"opkit/internal/diag"
@@ -781,7 +784,7 @@ func page(r ret, lang, region string, cl *clearing) Page {
 			p.Date = dt
 		}
 		p.Code = r.c.Code
-		p.City = o.Scalar(outcome.EventCity)
+		p.City = cityIn(r.c.Code, o.Scalar(outcome.EventCity), lang)
 		p.AuthorityName = o.Scalar(outcome.AuthorityName)
 		p.AuthorityTitle = o.Scalar(outcome.AuthorityTitle)
 		p.AuthorityInstitution = o.Scalar(outcome.AuthorityInstitution)
@@ -887,4 +890,31 @@ func groupChallenges(pages []Page, lang string) []Group {
 		}
 	}
 	return out
+}
+
+// cityIn is the event city as the report names it: a partner types its
+// city in its own script ("Київ"), which a Latin-script report gives by
+// the name the table of capitals knows first ("Kyiv"). Other cities, and
+// a city already in the report's script, stay as typed.
+func cityIn(code, city, lang string) string {
+	if city == "" || lang == "ru" || lang == "ar" || latin(city) {
+		return city
+	}
+	caps := names.Capitals(code)
+	for _, c := range caps {
+		if strings.EqualFold(norm.NFC.String(strings.TrimSpace(city)), norm.NFC.String(c)) && latin(caps[0]) {
+			return caps[0]
+		}
+	}
+	return city
+}
+
+// latin reports whether every letter of s is in the Latin script.
+func latin(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) && !unicode.Is(unicode.Latin, r) {
+			return false
+		}
+	}
+	return true
 }
