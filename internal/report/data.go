@@ -893,11 +893,13 @@ func groupChallenges(pages []Page, lang string) []Group {
 }
 
 // cityIn is the event city as the report names it: a partner types its
-// city in its own script ("Київ"), which a Latin-script report gives by
-// the name the table of capitals knows first ("Kyiv"). Other cities, and
-// a city already in the report's script, stay as typed.
+// capital in its own script ("Київ"), which an English report gives by the
+// English name the table of capitals knows first ("Kyiv"). The table has
+// no French or Spanish names of capitals, and an English one would be
+// English inside a French page, so other languages, other cities and a
+// city already in Latin letters stay as typed.
 func cityIn(code, city, lang string) string {
-	if city == "" || lang == "ru" || lang == "ar" || latin(city) {
+	if city == "" || lang != "en" || latin(city) {
 		return city
 	}
 	caps := names.Capitals(code)
