@@ -23,6 +23,8 @@ func TestInForceForEarlyParty(t *testing.T) {
 		{"en", model.Date{Year: 2019, Month: 3, Day: 4}, "from 4 June 2019, three months after the deposit of its instrument (Art. 18(2))", "Art. 18(1)), as"},
 		{"fr", model.Date{Year: 2011, Month: 10, Day: 24}, "date de l'entrée en vigueur du Protocole lui-même (article 18, paragraphe 1)", "trois mois après le dépôt de son instrument (article 18, paragraphe 2)"},
 		{"es", model.Date{Year: 2011, Month: 10, Day: 24}, "fecha de la entrada en vigor del propio Protocolo (artículo 18, párrafo 1)", "tres meses después del depósito de su instrumento (artículo 18, párrafo 2)"},
+		{"pt", model.Date{Year: 2011, Month: 10, Day: 24}, "data da entrada em vigor do próprio Protocolo (artigo 18.º, n.º 1)", "três meses após o depósito do seu instrumento (artigo 18.º, n.º 2)"},
+		{"ru", model.Date{Year: 2011, Month: 10, Day: 24}, "в день вступления в силу самого Протокола (статья 18, пункт 1)", "через три месяца после сдачи на хранение его документа (статья 18, пункт 2)"},
 	} {
 		c := *ws.Country("UA")
 		c.Language = tc.lang
