@@ -14,6 +14,7 @@ import (
 	"github.com/pelletier/go-toml/v2/unstable"
 
 	"opkit/internal/diag"
+	"opkit/internal/workspace"
 )
 
 // FileName is the staff's file in the workspace; TodoName the file
@@ -301,11 +302,11 @@ func Todo(items []Withheld, heading string) []byte {
 	b.WriteString(heading)
 	for _, w := range items {
 		b.WriteString("\n[[text]]\n")
-		fmt.Fprintf(&b, "id = %s\n", basic(w.ID))
-		fmt.Fprintf(&b, "country = %s\n", basic(w.Country))
-		fmt.Fprintf(&b, "file = %s\n", basic(w.File))
-		fmt.Fprintf(&b, "where = %s\n", basic(w.Where))
-		fmt.Fprintf(&b, "field = %s\n", basic(w.Field))
+		fmt.Fprintf(&b, "id = %s\n", workspace.TOMLString(w.ID))
+		fmt.Fprintf(&b, "country = %s\n", workspace.TOMLString(w.Country))
+		fmt.Fprintf(&b, "file = %s\n", workspace.TOMLString(w.File))
+		fmt.Fprintf(&b, "where = %s\n", workspace.TOMLString(w.Where))
+		fmt.Fprintf(&b, "field = %s\n", workspace.TOMLString(w.Field))
 		fmt.Fprintf(&b, "text = %s\n", multiline(w.Text))
 	}
 	return b.Bytes()
@@ -325,28 +326,5 @@ func multiline(s string) string {
 	if ok {
 		return "'''\n" + s + "'''"
 	}
-	return basic(s)
-}
-
-func basic(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"':
-			b.WriteString(`\"`)
-		case r == '\\':
-			b.WriteString(`\\`)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\t':
-			b.WriteString(`\t`)
-		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, `\u%04X`, r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
+	return workspace.TOMLString(s)
 }

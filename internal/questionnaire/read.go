@@ -639,28 +639,10 @@ func fold(s string) string {
 	return strings.Join(strings.Fields(strings.ToLower(out)), " ")
 }
 
+// tomlString drops the carriage returns a spreadsheet keeps in a cell's
+// line ends, then quotes for TOML.
 func tomlString(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"':
-			b.WriteString(`\"`)
-		case r == '\\':
-			b.WriteString(`\\`)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\t':
-			b.WriteString(`\t`)
-		case r == '\r':
-		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, `\u%04X`, r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
+	return workspace.TOMLString(strings.ReplaceAll(s, "\r", ""))
 }
 
 func stringList(items []string) string {
