@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path/filepath"
+	"strconv"
 
 	"opkit/examples"
 	"opkit/internal/atomicfile"
@@ -61,6 +62,21 @@ func runDemo(e *env, dir string, quiet bool) error {
 		return fmt.Errorf("demo: the embedded workspace has errors")
 	}
 	say("check: campaign and %d countries valid, %d warning(s) shown above\n", len(w.Countries), len(ds.Warnings()))
+	if e.getenv("SOURCE_DATE_EPOCH") == "" && !w.Campaign.SignatureDate.IsZero() {
+		// The demo's story is told on the signature day (its returns are
+		// judged on it below), so its plan and report are dated that day
+		// too: a report "as of" the machine's day would come before every
+		// event it reports.
+		day := strconv.FormatInt(w.Campaign.SignatureDate.Time().Unix(), 10)
+		de, getenv := *e, e.getenv
+		de.getenv = func(k string) string {
+			if k == "SOURCE_DATE_EPOCH" {
+				return day
+			}
+			return getenv(k)
+		}
+		e = &de
+	}
 	countries, _ := selectCountries(w, "")
 	if err := buildPacks(e, w, ws, countries, dir, "A4", quiet); err != nil {
 		return err
