@@ -374,6 +374,14 @@ func build(ws *model.Workspace, log *intake.Log, lang string, stamp time.Time, c
 		}
 		d.Counts.Participants += atoi(r.o.Scalar(outcome.Participants))
 		d.Counts.Organisations += atoi(r.o.Scalar(outcome.Organisations))
+		// A return that says the government will sign, or has not decided,
+		// for a State the country file records as a signatory or party would
+		// tell New York something false; staff should check one of the two.
+		if sp := r.o.Scalars[outcome.SignPosition]; sp.Coded && sp.Text != outcome.HasSigned && sp.Text != outcome.NoInformation &&
+			r.c.Politics.OPStatus != "" && r.c.Politics.OPStatus != model.OPNone {
+			sd.diags.Warnf(r.e.File, 0, 0, "%s says %q, but %s records the Protocol as %s%s: check the return or the country file before the report goes to New York",
+				outcome.SignPosition, sp.Text, r.c.File, r.c.Politics.OPStatus, statusDate(r.c.Politics.OPStatusDate))
+		}
 		if r.sharing != Public && !r.positionPublic && r.o.Scalars[outcome.PositionPublic].Text == outcome.Yes {
 			why := r.c.File + " is low-profile"
 			if !r.c.LowProfile() {
@@ -919,4 +927,11 @@ func latin(s string) bool {
 		}
 	}
 	return true
+}
+
+func statusDate(d model.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return " on " + d.String()
 }

@@ -11,6 +11,7 @@ import (
 
 	"opkit/internal/intake"
 	"opkit/internal/intake/intaketest"
+	"opkit/internal/model"
 	"opkit/internal/outcome"
 	"opkit/internal/render"
 	"opkit/internal/report"
@@ -157,5 +158,46 @@ func TestSummaryNamesSigners(t *testing.T) {
 		if !strings.Contains(all, want) {
 			t.Errorf("the PDF lacks %q", want)
 		}
+	}
+}
+
+// TestPositionAgainstStatus: a return saying the government will sign, for
+// a State the country file records as a signatory, is warned about before
+// the report reaches New York; a consistent return is not.
+func TestPositionAgainstStatus(t *testing.T) {
+	root := t.TempDir()
+	ws := demo(t, root)
+	sn := ws.Country("SN")
+	if sn.Politics.OPStatus != model.OPSigned {
+		t.Fatalf("the demo's Senegal is %q; the test needs a signatory", sn.Politics.OPStatus)
+	}
+	dir := filepath.Join(root, "returns")
+	os.MkdirAll(dir, 0o755)
+	opts := outcome.FieldByName(outcome.SignPosition).Options
+	var paths []string
+	for code, pos := range map[string]string{"SN": outcome.SignOnSignatureDate, "UA": outcome.HasSigned} {
+		c := ws.Country(code)
+		r := intaketest.Typical(c, strings.ToLower(code))
+		r.Scalars[outcome.SignPosition] = outcome.OptionLabel(opts, pos, "en")
+		data, err := intaketest.Fill(c, &ws.Campaign, r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(dir, strings.ToLower(code)+".xlsx")
+		os.WriteFile(p, data, 0o644)
+		paths = append(paths, p)
+	}
+	res, err := report.Consolidate(ws, paths, render.NewEngine(nil), t.TempDir(), report.Options{Stamp: stamp})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var warned []string
+	for _, d := range res.Report {
+		if strings.Contains(d.Message, "records the Protocol as") {
+			warned = append(warned, filepath.Base(d.File))
+		}
+	}
+	if len(warned) != 1 || warned[0] != "sn.xlsx" {
+		t.Errorf("warned about %v, want only sn.xlsx (SN signed in 2009 but its return says it will sign)", warned)
 	}
 }
