@@ -218,15 +218,9 @@ func (b *builder) emit(im *Imported) {
 			if !ok || v.Text == "" {
 				continue
 			}
-			lit, good := b.literal(Path(s.Table, it.Key), it, v)
-			if !good {
-				continue
+			if l := b.keyLine(Path(s.Table, it.Key), it, v); l != nil {
+				lines = append(lines, l)
 			}
-			key, cell, p := it.Key, v.Cell, Path(s.Table, it.Key)
-			lines = append(lines, func() {
-				b.comment(p)
-				b.write(key+" = "+lit, cell)
-			})
 		}
 		// Lists of texts kept on their own sheet are keys of this table,
 		// so they stand before its sub-tables.
@@ -332,15 +326,9 @@ func (b *builder) row(t *Table, row model.Row) {
 		if !ok || v.Text == "" || col.Key == t.ParentKey && t.Parent != "" {
 			continue
 		}
-		lit, good := b.literal(Path(t.Key, col.Key), col, v)
-		if !good {
-			continue
+		if l := b.keyLine(Path(t.Key, col.Key), col, v); l != nil {
+			lines = append(lines, l)
 		}
-		key, cell, p := col.Key, v.Cell, Path(t.Key, col.Key)
-		lines = append(lines, func() {
-			b.comment(p)
-			b.write(key+" = "+lit, cell)
-		})
 	}
 	for ci := range t.Columns {
 		col := &t.Columns[ci]
@@ -356,6 +344,19 @@ func (b *builder) row(t *Table, row model.Row) {
 		l()
 	}
 	b.write("", "")
+}
+
+// keyLine returns the writer of one key = value line with its comment, or
+// nil when the cell cannot be read as the item's kind (reported already).
+func (b *builder) keyLine(path string, it *Item, v model.Value) func() {
+	lit, good := b.literal(path, it, v)
+	if !good {
+		return nil
+	}
+	return func() {
+		b.comment(path)
+		b.write(it.Key+" = "+lit, v.Cell)
+	}
 }
 
 // cellOf names the cell of column ci in row, guessed from another cell of

@@ -92,3 +92,14 @@ func firstDiff(want, got string) string {
 	}
 	return ""
 }
+
+// Output runs the external tool name (found as Need finds it) and returns
+// its combined output, failing the test when it fails.
+func Output(t testing.TB, name string, args ...string) string {
+	t.Helper()
+	out, err := exec.Command(Need(t, name), args...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, out)
+	}
+	return string(out)
+}
