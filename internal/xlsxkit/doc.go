@@ -18,6 +18,11 @@
 //   - [Content_Types].xml lists its defaults sorted, since excelize ranges
 //     over a map, so equal inputs give byte-identical files.
 //
+// Conceal, not a locked workbook structure, keeps partners off the sheets
+// a workbook needs but they should not edit: Gnumeric's reader knows no
+// workbookProtection. Gnumeric implements no Excel tables either and warns
+// once per sheet with one; the tables stay (docs/ARCHITECTURE.md, xlsxkit).
+//
 // Styles made through Style always name their font (an unnamed font
 // prints as a serif in LibreOffice), and Print gives every sheet a paper
 // size, a print area and a fit to the page width.

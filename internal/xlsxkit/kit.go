@@ -253,3 +253,17 @@ func Protect(f *excelize.File, sheet string) error {
 		SelectLockedCells: true, SelectUnlockedCells: true, FormatColumns: true, FormatRows: true,
 	})
 }
+
+// Conceal hides a sheet that the workbook needs but nobody should edit
+// (drop-down options, the template version): very hidden, so that Excel's
+// Unhide does not list it and Google Sheets and ExcelJS keep it hidden,
+// and protected, so that a program that shows it anyway (LibreOffice
+// offers very hidden sheets like hidden ones) keeps its cells read-only.
+// It stands in for locking the workbook's structure: Gnumeric's reader has
+// no workbookProtection element and warns about it in every file.
+func Conceal(f *excelize.File, sheet string) error {
+	if err := f.SetSheetVisible(sheet, false, true); err != nil {
+		return err
+	}
+	return Protect(f, sheet)
+}

@@ -151,3 +151,26 @@ func TestSortDefaults(t *testing.T) {
 		t.Errorf("got %s", got)
 	}
 }
+
+// TestConceal: a concealed sheet is very hidden and protected, and the
+// workbook has no workbookProtection (Gnumeric warns about one).
+func TestConceal(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	_, err := f.NewSheet("Meta")
+	must(t, err)
+	must(t, f.SetCellStr("Meta", "A1", "1.1"))
+	must(t, Conceal(f, "Meta"))
+	data, err := Write(f, Props{Title: "t", Stamp: time.Date(2027, 9, 24, 0, 0, 0, 0, time.UTC)})
+	must(t, err)
+	p := parts(t, data)
+	if wb := p["xl/workbook.xml"]; !regexp.MustCompile(`<sheet name="Meta" [^>]*state="veryHidden"`).MatchString(wb) || strings.Contains(wb, "workbookProtection") {
+		t.Errorf("workbook.xml: %s", wb)
+	}
+	if s := p["xl/worksheets/sheet2.xml"]; !strings.Contains(s, `<sheetProtection`) || !strings.Contains(s, `sheet="1"`) {
+		t.Errorf("Meta is not protected: %s", s)
+	}
+	if s := p["xl/worksheets/sheet1.xml"]; strings.Contains(s, `<sheetProtection`) {
+		t.Errorf("Sheet1 is protected: %s", s)
+	}
+}
