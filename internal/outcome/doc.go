@@ -7,7 +7,11 @@
 // workbook-scoped defined name (op_sign_position) and each list of items an
 // Excel table (NextSteps), because partners edit the workbook in Excel,
 // LibreOffice or Google Sheets, which move cells around but keep names.
-// Reading therefore resolves names and never trusts coordinates.
+// Reading therefore resolves names and never trusts coordinates, nor sheet
+// names or order: the workbook's structure is not locked (Gnumeric cannot
+// read workbook protection), so the Lists and Meta sheets are very hidden
+// and protected instead (xlsxkit.Conceal), and a sheet that lost its
+// names is one error naming it.
 //
 // Returned workbooks are untrusted: Read works from the zip parts itself,
 // under Limits, streams worksheets instead of loading them whole, and checks

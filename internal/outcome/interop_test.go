@@ -47,6 +47,7 @@ func TestExcelJSRoundTrip(t *testing.T) {
 			}
 			checkOutcome(t, "exceljs-"+lang+".xlsx", data, spec)
 			checkProtection(t, data, lang)
+			checkConcealed(t, data)
 		})
 	}
 }
@@ -89,9 +90,8 @@ func checkProtection(t *testing.T, data []byte, lang string) {
 	}
 }
 
-// sheetProtected reads the sheet's own part: excelize has no getter for
-// sheet protection.
-func sheetProtected(t *testing.T, data []byte, sheet string) bool {
+// openWorkbook opens a workbook with the package's own reader.
+func openWorkbook(t *testing.T, data []byte) (*pkg, *workbook) {
 	t.Helper()
 	p, err := openPackage(data, DefaultLimits())
 	if err != nil {
@@ -101,6 +101,14 @@ func sheetProtected(t *testing.T, data []byte, sheet string) bool {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return p, wb
+}
+
+// sheetProtected reads the sheet's own part: excelize has no getter for
+// sheet protection.
+func sheetProtected(t *testing.T, data []byte, sheet string) bool {
+	t.Helper()
+	p, wb := openWorkbook(t, data)
 	for _, s := range wb.sheets {
 		if s.name != sheet {
 			continue
@@ -119,4 +127,32 @@ func sheetProtected(t *testing.T, data []byte, sheet string) bool {
 	}
 	t.Fatalf("no sheet %s", sheet)
 	return false
+}
+
+// sheetStates maps each sheet to its state attribute as written ("" for
+// visible, "hidden", "veryHidden"); excelize only tells visible or not.
+func sheetStates(t *testing.T, data []byte) map[string]string {
+	t.Helper()
+	_, wb := openWorkbook(t, data)
+	out := map[string]string{}
+	for _, s := range wb.sheets {
+		out[s.name] = s.state
+	}
+	return out
+}
+
+// checkConcealed checks the Lists and Meta sheets are very hidden and
+// protected (xlsxkit.Conceal): with the workbook's structure unlocked, that
+// is what keeps partners off them.
+func checkConcealed(t *testing.T, data []byte) {
+	t.Helper()
+	states := sheetStates(t, data)
+	for _, s := range []string{SheetLists, SheetMeta} {
+		if states[s] != "veryHidden" {
+			t.Errorf("sheet %s: state %q, want veryHidden", s, states[s])
+		}
+		if !sheetProtected(t, data, s) {
+			t.Errorf("sheet %s is not protected", s)
+		}
+	}
 }

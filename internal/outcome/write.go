@@ -174,9 +174,11 @@ func (w *writer) build() error {
 	}
 	w.writeMeta()
 	w.check(rightToLeft(f, w.lang, append([]string{instr}, sheets...))) // rtl.go
-	w.check(f.SetSheetVisible(SheetLists, false))
-	w.check(f.SetSheetVisible(SheetMeta, false))
-	w.check(f.ProtectWorkbook(&excelize.WorkbookProtectionOptions{LockStructure: true}))
+	// The structure is not locked (Gnumeric does not read workbook
+	// protection): a partner may rename, move or add sheets, which the
+	// reader survives since it goes by defined names and table parts.
+	w.check(xlsxkit.Conceal(f, SheetLists))
+	w.check(xlsxkit.Conceal(f, SheetMeta))
 	f.SetActiveSheet(0)
 	return w.err
 }

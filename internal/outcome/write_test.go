@@ -65,9 +65,17 @@ func dump(t *testing.T, data []byte) string {
 	for _, dn := range f.GetDefinedName() {
 		fmt.Fprintf(&b, "name %s (%s) = %s\n", dn.Name, dn.Scope, dn.RefersTo)
 	}
+	states := sheetStates(t, data)
 	for _, sheet := range f.GetSheetList() {
 		vis, _ := f.GetSheetVisible(sheet)
-		fmt.Fprintf(&b, "\n== sheet %s (visible %v)\n", sheet, vis)
+		fmt.Fprintf(&b, "\n== sheet %s (visible %v", sheet, vis)
+		if st := states[sheet]; st != "" {
+			fmt.Fprintf(&b, ", %s", st)
+		}
+		if sheetProtected(t, data, sheet) {
+			b.WriteString(", protected")
+		}
+		b.WriteString(")\n")
 		tables, _ := f.GetTables(sheet)
 		for _, tb := range tables {
 			fmt.Fprintf(&b, "table %s %s\n", tb.Name, tb.Range)
@@ -151,11 +159,7 @@ func TestWriteLayout(t *testing.T) {
 			t.Errorf("%s = %q", n, names[n])
 		}
 	}
-	for _, s := range []string{SheetLists, SheetMeta} {
-		if vis, _ := f.GetSheetVisible(s); vis {
-			t.Errorf("sheet %s is visible", s)
-		}
-	}
+	checkConcealed(t, data)
 	if v, _ := f.GetCellValue("Événement", "B5"); v != "AR" {
 		t.Errorf("country code cell: %q", v)
 	}
