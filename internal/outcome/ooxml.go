@@ -203,6 +203,9 @@ func (p *pkg) rels(of string) ([]rel, error) {
 // sheetInfo is one sheet of the workbook.
 type sheetInfo struct {
 	name, part string
+	// state is the sheet's visibility as written: "" (visible), "hidden"
+	// or "veryHidden". Reading does not depend on it.
+	state string
 }
 
 // definedName is one definedName element.
@@ -275,8 +278,9 @@ func (p *pkg) workbook() (*workbook, error) {
 		case "sheet":
 			name, _ := attr(se, "name")
 			id, _ := attr(se, "id") // r:id; the prefix's namespace varies
+			state, _ := attr(se, "state")
 			if r, ok := byID[id]; ok && r.kind == relWorksheet {
-				wb.sheets = append(wb.sheets, sheetInfo{name, r.target})
+				wb.sheets = append(wb.sheets, sheetInfo{name, r.target, state})
 			}
 		case "definedName":
 			name, _ := attr(se, "name")
@@ -586,6 +590,9 @@ func parseRefersTo(s string) (sheet string, col, row int, err error) {
 	return sheet, col, row, nil
 }
 
+// errSheetDeleted is a reference whose sheet was deleted.
+var errSheetDeleted = errors.New("its sheet was deleted")
+
 // splitRefersTo splits a reference into its sheet name, unquoted, and the
 // cell or range after the "!".
 func splitRefersTo(s string) (sheet, rest string, err error) {
@@ -614,6 +621,10 @@ func splitRefersTo(s string) (sheet, rest string, err error) {
 		if !ok {
 			return "", "", fmt.Errorf("%q does not point at a cell", s)
 		}
+	}
+	if strings.Contains(sheet, "#REF") {
+		// Excel writes a name whose sheet was deleted as #REF!$B$8.
+		return "", "", fmt.Errorf("%w (%s)", errSheetDeleted, s)
 	}
 	if strings.Contains(rest, "#REF") {
 		return "", "", fmt.Errorf("its cell was deleted (%s)", s)

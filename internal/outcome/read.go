@@ -322,6 +322,11 @@ func (r *reader) resolveNames() (map[string]target, []string, error) {
 	for _, f := range r.s.Fields {
 		want = append(want, f.Name)
 	}
+	// Names whose sheet is gone, by sheet, reported once per sheet: the
+	// workbook's structure is not locked, so a partner can rename or
+	// delete a sheet, which takes every name on it along.
+	var lost []string
+	lostNames := map[string][]string{}
 	for _, n := range want {
 		dn, ok := found[n]
 		if !ok {
@@ -331,19 +336,37 @@ func (r *reader) resolveNames() (map[string]target, []string, error) {
 			continue
 		}
 		sheet, col, row, err := parseRefersTo(dn.refersTo)
-		if err != nil {
+		if err != nil && !errors.Is(err, errSheetDeleted) {
 			r.fileErrorf("the defined name %s: %v", n, err)
 			continue
 		}
 		s, ok := r.sheet(sheet)
-		if !ok {
+		if err != nil || !ok {
 			if n == r.s.VersionName {
-				return nil, nil, &notWorkbook{ErrNoMeta, fmt.Sprintf("the sheet %s holding %s is missing", sheet, n)}
+				if err != nil {
+					return nil, nil, &notWorkbook{ErrNoMeta, fmt.Sprintf("the sheet holding %s was deleted", n)}
+				}
+				return nil, nil, &notWorkbook{ErrNoMeta, fmt.Sprintf("the sheet %q holding %s is missing: it was renamed or deleted", sheet, n)}
 			}
-			r.fileErrorf("the defined name %s points at the sheet %q, which is missing", n, sheet)
+			if _, seen := lostNames[sheet]; !seen {
+				lost = append(lost, sheet)
+			}
+			lostNames[sheet] = append(lostNames[sheet], n)
 			continue
 		}
 		out[n] = target{s.name, col, row}
+	}
+	for _, sheet := range lost {
+		ns := lostNames[sheet]
+		list := strings.Join(ns, ", ")
+		if len(ns) > 4 {
+			list = fmt.Sprintf("%s and %d more", strings.Join(ns[:3], ", "), len(ns)-3)
+		}
+		if sheet == "" {
+			r.fileErrorf("the cells named %s were deleted with their sheet", list)
+			continue
+		}
+		r.fileErrorf("the sheet %q is missing, and with it the cells named %s: it was renamed or deleted; give it back its name %q", sheet, list, sheet)
 	}
 	return out, missing, nil
 }

@@ -288,3 +288,80 @@ func TestReadTemplate10(t *testing.T) {
 		t.Errorf("diagnostics %v, want one naming %s", ds, PositionBasis)
 	}
 }
+
+// TestReadRestructured reads returns whose sheets a partner renamed, moved,
+// unhid or deleted. The workbook's structure is not locked (Gnumeric does
+// not read workbook protection), so all of this can happen; Excel and
+// LibreOffice carry the defined names along and the return reads as
+// written, while a program that leaves the names behind, or a deleted
+// sheet, gives one error naming the sheet rather than one per cell.
+func TestReadRestructured(t *testing.T) {
+	c := sampleCountry("en")
+	spec := fullSpec("en", c)
+	base := fillExcelize(t, write(t, c), spec)
+	// renameOnly renames a sheet in workbook.xml alone, as a program that
+	// does not follow the defined names would.
+	renameOnly := func(from, to string) []byte {
+		return rezip(t, base, func(n string, b []byte) ([]byte, bool) {
+			if n == "xl/workbook.xml" {
+				b = bytes.Replace(b, []byte(`<sheet name="`+from+`"`), []byte(`<sheet name="`+to+`"`), 1)
+			}
+			return b, true
+		})
+	}
+
+	t.Run("renamed, moved and unhidden in a spreadsheet program", func(t *testing.T) {
+		data := edit(t, base, func(f *excelize.File) {
+			must(t, f.SetSheetName("Event", "Our event"))
+			must(t, f.SetSheetName("Next steps", "Steps"))
+			must(t, f.SetSheetName(SheetMeta, "About"))
+			must(t, f.MoveSheet("About", "Instructions"))
+			must(t, f.MoveSheet("Steps", "Our event"))
+			must(t, f.SetSheetVisible("About", true))
+			must(t, f.SetSheetVisible(SheetLists, true))
+		})
+		if states := sheetStates(t, data); states["About"] != "" || states[SheetLists] != "" {
+			t.Fatalf("sheets still hidden: %v", states)
+		}
+		checkOutcome(t, "restructured.xlsx", data, spec)
+	})
+
+	t.Run("event sheet renamed, names left behind", func(t *testing.T) {
+		o, ds, err := Read("x.xlsx", renameOnly("Event", "Our event"), DefaultLimits())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ds) != 1 || ds[0].Severity != diag.Error || ds[0].Cell != "" ||
+			!strings.Contains(ds[0].Message, `the sheet "Event" is missing`) || !strings.Contains(ds[0].Message, CountryCode) {
+			t.Fatalf("diagnostics %v, want one error naming the sheet Event", ds)
+		}
+		// What the other sheets hold is still read.
+		if n, want := len(o.Tables[TableNextSteps]), len(spec.wantRows[TableNextSteps]); n != want || n == 0 {
+			t.Errorf("%d next steps, want %d", n, want)
+		}
+	})
+
+	t.Run("event sheet deleted", func(t *testing.T) {
+		// Excel keeps the names and writes #REF! for their sheet.
+		data := rezip(t, base, func(n string, b []byte) ([]byte, bool) {
+			if n == "xl/workbook.xml" {
+				b = bytes.ReplaceAll(b, []byte(">Event!"), []byte(">#REF!"))
+			}
+			return b, true
+		})
+		_, ds, err := Read("x.xlsx", data, DefaultLimits())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ds) != 1 || ds[0].Severity != diag.Error || !strings.Contains(ds[0].Message, "deleted with their sheet") {
+			t.Fatalf("diagnostics %v, want one error", ds)
+		}
+	})
+
+	t.Run("meta sheet renamed, names left behind", func(t *testing.T) {
+		_, _, err := Read("x.xlsx", renameOnly(SheetMeta, "About"), DefaultLimits())
+		if !errors.Is(err, ErrNoMeta) || !strings.Contains(err.Error(), `"Meta"`) || !strings.Contains(err.Error(), "renamed") {
+			t.Fatalf("error %v, want ErrNoMeta naming the sheet Meta", err)
+		}
+	})
+}
