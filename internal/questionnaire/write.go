@@ -115,9 +115,10 @@ func (w *writer) build(opt Options) {
 		w.check(xlsxkit.SetPrint(f, s, xlsxkit.Print{Paper: xlsxkit.PaperFor(w.code), Landscape: true}))
 		w.check(f.SetSheetView(s, 0, &excelize.ViewOptions{RightToLeft: ptr(i18n.RTL(w.lang))}))
 	}
-	w.check(f.SetSheetVisible(sheetLists, false))
-	w.check(f.SetSheetVisible(sheetMeta, false))
-	w.check(f.ProtectWorkbook(&excelize.WorkbookProtectionOptions{LockStructure: true}))
+	// Very hidden and protected rather than a locked structure, which
+	// Gnumeric does not read (xlsxkit.Conceal).
+	w.check(xlsxkit.Conceal(f, sheetLists))
+	w.check(xlsxkit.Conceal(f, sheetMeta))
 	f.SetActiveSheet(0)
 }
 
