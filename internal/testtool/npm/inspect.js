@@ -1,6 +1,7 @@
 // Open workbooks with ExcelJS and SheetJS and print, as JSON, what each
-// library sees: sheets (state, protection), workbook-scoped defined names,
-// the text of the cells the op_* names point at, and tables. The Go
+// library sees: sheets (state: visible, hidden or veryHidden; protection),
+// workbook-scoped defined names, the text of the cells the op_* names point
+// at, and tables. The Go
 // interop tests compare it with what opkit wrote. SheetJS's reader keeps
 // neither sheet protection nor tables, so it reports none.
 //
@@ -28,7 +29,7 @@ async function exceljs(file) {
   }
   const sheets = wb.worksheets.map((ws) => ({
     name: ws.name,
-    hidden: ws.state !== 'visible',
+    state: ws.state || 'visible',
     protected: !!(ws.sheetProtection && ws.sheetProtection.sheet),
     tables: (ws.getTables ? ws.getTables() : []).map((t) => {
       const m = t.table || t;
@@ -52,7 +53,7 @@ function sheetjs(file) {
   const meta = (wb.Workbook && wb.Workbook.Sheets) || [];
   const sheets = wb.SheetNames.map((name, i) => ({
     name,
-    hidden: !!(meta[i] && meta[i].Hidden),
+    state: ['visible', 'hidden', 'veryHidden'][(meta[i] && meta[i].Hidden) || 0],
     protected: false,
     tables: [],
   }));
