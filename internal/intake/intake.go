@@ -310,6 +310,16 @@ func intakeOne(ws *model.Workspace, e *Entry, lim Limits) {
 	e.Country = strings.ToUpper(strings.TrimSpace(o.Scalar(outcome.CountryCode)))
 	if why := checkIdentity(ws, o, e.Country); why != "" {
 		reject(e, why)
+		if e.Country == "" {
+			// The country cell may be out of reach (a sheet renamed by a
+			// program that left the names behind, or deleted): the
+			// reader's errors about the workbook say why.
+			for _, d := range ds {
+				if d.Severity == diag.Error && d.Cell == "" {
+					e.Reasons = append(e.Reasons, d.Message)
+				}
+			}
+		}
 		return
 	}
 	if warn := checkPack(ws, o, e.Country); warn != "" {

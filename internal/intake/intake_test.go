@@ -1,6 +1,7 @@
 package intake_test
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -350,5 +351,38 @@ func TestBatchText(t *testing.T) {
 	}
 	if got["SN"] != intake.Rejected || got["CO"] != intake.Accepted || got["GR"] != intake.Accepted {
 		t.Errorf("statuses %v: want the largest, SN, rejected", got)
+	}
+}
+
+// TestSheetRenamed: a return whose event sheet a program renamed without
+// following the defined names is rejected (its country cannot be read),
+// and the reasons say which sheet went missing rather than only that the
+// country code is empty.
+func TestSheetRenamed(t *testing.T) {
+	root := t.TempDir()
+	ws := demo(t, root)
+	gr := ws.Country("GR")
+	data, err := intaketest.Fill(gr, &ws.Campaign, intaketest.Typical(gr, "gr"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	event := outcome.SheetName(outcome.SheetEvent, model.OutputLanguage(gr.Language))
+	b, err := intaketest.RewriteParts(data, func(name string, body []byte) []byte {
+		if name == "xl/workbook.xml" {
+			return bytes.Replace(body, []byte(`<sheet name="`+event+`"`), []byte(`<sheet name="Our event"`), 1)
+		}
+		return body
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(root, "gr-renamed.xlsx")
+	if err := os.WriteFile(p, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e := intake.Run(ws, []string{p}, intake.Options{}).Entries[0]
+	text := strings.Join(e.Reasons, " | ")
+	if e.Status != intake.Rejected || !strings.Contains(text, "no country code") || !strings.Contains(text, `the sheet "`+event+`" is missing`) {
+		t.Errorf("%s %q, want rejected naming the sheet %q", e.Status, text, event)
 	}
 }
