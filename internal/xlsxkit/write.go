@@ -152,11 +152,6 @@ func coreXML(p Props) []byte {
 	return b.Bytes()
 }
 
-var (
-	reTag  = regexp.MustCompile(`<[^>!?][^>]*>`)
-	reBool = regexp.MustCompile(`(\s)([A-Za-z][A-Za-z0-9:]*)="(true|false)"`)
-)
-
 // textAttrs carry words, not booleans: a header or a prompt that reads
 // "true" stays as it is.
 var textAttrs = map[string]bool{
@@ -165,25 +160,54 @@ var textAttrs = map[string]bool{
 	"dataCellStyle": true, "headerRowCellStyle": true, "totalsRowLabel": true,
 }
 
-// booleans writes every boolean attribute 1/0.
+// booleans writes every boolean attribute 1/0. It scans for the values
+// rather than parsing tags: excelize escapes '"' in text and attribute
+// values, so `="true"` occurs only where an attribute's whole value is
+// true (a regular expression over every tag was a fifth of a workbook's
+// cost).
 func booleans(body []byte) []byte {
-	return reTag.ReplaceAllFunc(body, func(tag []byte) []byte {
-		if !bytes.Contains(tag, []byte(`="true"`)) && !bytes.Contains(tag, []byte(`="false"`)) {
-			return tag
+	var out []byte
+	done := 0 // body[:done] is in out
+	for i := 0; i < len(body); {
+		j := bytes.Index(body[i:], []byte(`="`))
+		if j < 0 {
+			break
 		}
-		return reBool.ReplaceAllFunc(tag, func(a []byte) []byte {
-			m := reBool.FindSubmatch(a)
-			if textAttrs[string(m[2])] {
-				return a
-			}
-			v := "0"
-			if string(m[3]) == "true" {
-				v = "1"
-			}
-			return []byte(string(m[1]) + string(m[2]) + `="` + v + `"`)
-		})
-	})
+		eq := i + j
+		var v byte
+		var n int
+		switch rest := body[eq+2:]; {
+		case bytes.HasPrefix(rest, []byte(`true"`)):
+			v, n = '1', len(`="true"`)
+		case bytes.HasPrefix(rest, []byte(`false"`)):
+			v, n = '0', len(`="false"`)
+		default:
+			i = eq + 2
+			continue
+		}
+		// The attribute's name: [A-Za-z][A-Za-z0-9:]* after white space.
+		k := eq
+		for k > 0 && isNameByte(body[k-1]) {
+			k--
+		}
+		if k == eq || k == 0 || !isSpace(body[k-1]) || !isLetter(body[k]) || textAttrs[string(body[k:eq])] {
+			i = eq + n
+			continue
+		}
+		out = append(out, body[done:eq]...)
+		out = append(out, '=', '"', v, '"')
+		done = eq + n
+		i = done
+	}
+	if out == nil {
+		return body
+	}
+	return append(out, body[done:]...)
 }
+
+func isLetter(c byte) bool   { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+func isNameByte(c byte) bool { return isLetter(c) || '0' <= c && c <= '9' || c == ':' }
+func isSpace(c byte) bool    { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 var (
 	reView3D     = regexp.MustCompile(`<view3D>.*?</view3D>`)

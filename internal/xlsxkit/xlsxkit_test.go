@@ -174,3 +174,25 @@ func TestConceal(t *testing.T) {
 		t.Errorf("Sheet1 is protected: %s", s)
 	}
 }
+
+func TestBooleans(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{`<sheetView showGridLines="false" tabSelected="true">`, `<sheetView showGridLines="0" tabSelected="1">`},
+		{`<c r="A1" t="s"><v>3</v></c>`, `<c r="A1" t="s"><v>3</v></c>`},
+		// Words, not booleans: a table column or a prompt called "true".
+		{`<tableColumn id="2" name="true"/>`, `<tableColumn id="2" name="true"/>`},
+		{`<dataValidation prompt="false" showInputMessage="true">`, `<dataValidation prompt="false" showInputMessage="1">`},
+		{`<x:pane xmlns:x="u" x:frozen="true"/>`, `<x:pane xmlns:x="u" x:frozen="1"/>`},
+		// Only a whole value: "trueish" and "=true" inside a text stay.
+		{`<a b="trueish" c="truefalse">`, `<a b="trueish" c="truefalse">`},
+		{`<t>x ="true"</t><b v="false"/>`, `<t>x ="true"</t><b v="0"/>`},
+		{"<a\tb=\"true\"\nc=\"false\"/>", "<a\tb=\"1\"\nc=\"0\"/>"},
+		{`<a 1b="true"/>`, `<a 1b="true"/>`},
+		{`="true"`, `="true"`},
+		{``, ``},
+	} {
+		if got := string(booleans([]byte(tc.in))); got != tc.want {
+			t.Errorf("booleans(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

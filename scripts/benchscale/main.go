@@ -10,6 +10,9 @@
 //	benchscale -ws DIR -n 1000 -o OUT build        # plan.Make + pack.BuildAll into OUT/packs
 //	benchscale -ws DIR -n 1000 -o OUT consolidate  # report.Consolidate of OUT/returns into OUT/report
 //
+// -cpuprofile FILE and -memprofile FILE profile the step's CPU and
+// allocations, to find where a figure of scripts/bench goes.
+//
 // The first countries keep their own codes, so for N up to the workspace's
 // size this is the workspace itself.
 package main
@@ -20,6 +23,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/pprof"
 	"sort"
 	"strings"
 
@@ -38,13 +43,36 @@ func main() {
 	wsDir := flag.String("ws", "", "benchgen workspace `DIR` to repeat")
 	n := flag.Int("n", 1000, "number of countries")
 	out := flag.String("o", "", "output `DIR`")
+	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the step to `FILE` (go tool pprof)")
+	memprofile := flag.String("memprofile", "", "write an allocation profile of the step to `FILE` (go tool pprof -sample_index=alloc_space)")
 	flag.Parse()
 	if *wsDir == "" || *out == "" || flag.NArg() != 1 || *n < 1 {
 		fmt.Fprintln(os.Stderr, "usage: benchscale -ws DIR -n N -o OUT returns|build|consolidate")
 		os.Exit(2)
 	}
 	memlimit.Set()
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "benchscale:", err)
+			os.Exit(1)
+		}
+		defer f.Close()
+		defer pprof.StopCPUProfile()
+	}
+	if *memprofile != "" {
+		runtime.MemProfileRate = 64 << 10
+		defer func() {
+			if err := writeHeapProfile(*memprofile); err != nil {
+				fmt.Fprintln(os.Stderr, "benchscale:", err)
+			}
+		}()
+	}
 	if err := run(flag.Arg(0), *wsDir, *n, *out); err != nil {
+		pprof.StopCPUProfile()
 		fmt.Fprintln(os.Stderr, "benchscale:", err)
 		os.Exit(1)
 	}
@@ -96,6 +124,18 @@ func run(step, wsDir string, n int, out string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown step %q (want returns, build or consolidate)", step)
+}
+
+func writeHeapProfile(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 // scale repeats base's countries up to n; copies past the first round get
