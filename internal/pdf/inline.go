@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -160,17 +161,33 @@ type para struct {
 }
 
 func (l *layout) tokens(runs []run, p para) []token {
-	var toks []token
-	var word []piece
+	toks, _ := tokensInto(l.fonts, nil, nil, runs, p)
+	return toks
+}
+
+// tokensInto is tokens appending to toks and buf, which it returns, for a
+// caller that reuses them (paragraph): the tokens' pieces live in buf.
+// Every piece of the paragraph lives in one array, and each token holds
+// a slice of it: a slice per word was the largest allocation of a build.
+// A word's slice is cut at its length, so later appends never reach into
+// it.
+func tokensInto(fonts *fontSet, toks []token, buf []piece, runs []run, p para) ([]token, []piece) {
 	runs = shapeRuns(runs) // Arabic letters take their contextual forms (arabic.go)
+	n := 1
+	for _, r := range runs {
+		n += 2 + strings.Count(r.text, " ")*2
+	}
+	buf = slices.Grow(buf[:0], n)
+	toks = slices.Grow(toks[:0], n)
+	word := 0 // buf[word:] is the word being read
 	flush := func() {
-		if len(word) > 0 {
+		if len(buf) > word {
 			w := 0.0
-			for _, pc := range word {
+			for _, pc := range buf[word:] {
 				w += pc.w
 			}
-			toks = append(toks, token{kind: tokWord, pieces: word, w: w})
-			word = nil
+			toks = append(toks, token{kind: tokWord, pieces: buf[word:len(buf):len(buf)], w: w})
+			word = len(buf)
 		}
 	}
 	for _, r := range runs {
@@ -183,7 +200,7 @@ func (l *layout) tokens(runs []run, p para) []token {
 			ts.color = codeColor
 		}
 		text := cleanText(r.text)
-		face := l.fonts.faces[ts.st]
+		face := fonts.faces[ts.st]
 		for len(text) > 0 {
 			i := strings.IndexByte(text, ' ')
 			if i < 0 {
@@ -191,13 +208,14 @@ func (l *layout) tokens(runs []run, p para) []token {
 			}
 			if i > 0 {
 				t := text[:i]
-				word = append(word, piece{text: t, ts: ts, w: face.width(t, ts.size)})
+				buf = append(buf, piece{text: t, ts: ts, w: face.width(t, ts.size)})
 			}
 			if i < len(text) {
 				flush()
-				sp := textStyle{st: ts.st, size: ts.size, color: ts.color, link: ts.link, code: ts.code}
 				sw := face.width(" ", ts.size)
-				toks = append(toks, token{kind: tokSpace, pieces: []piece{{text: " ", ts: sp, w: sw}}, w: sw})
+				buf = append(buf, piece{text: " ", ts: ts, w: sw})
+				toks = append(toks, token{kind: tokSpace, pieces: buf[len(buf)-1 : len(buf) : len(buf)], w: sw})
+				word = len(buf)
 				text = text[i+1:]
 			} else {
 				text = ""
@@ -209,27 +227,43 @@ func (l *layout) tokens(runs []run, p para) []token {
 		}
 	}
 	flush()
-	return toks
+	return toks, buf
 }
 
 // wrap breaks tokens into lines no wider than maxW: greedy, ragged right,
 // which reads best at the column widths used here. A word wider than the
 // line is cut between characters rather than overflowing.
 func (l *layout) wrap(toks []token, maxW float64) []lineBox {
-	var lines []lineBox
-	var cur lineBox
+	lines, _ := l.wrapInto(nil, nil, toks, maxW)
+	return lines
+}
+
+// wrapInto is wrap appending to lines and out, which it returns, for a
+// caller that reuses them: the lines' pieces live in out.
+func (l *layout) wrapInto(lines []lineBox, out []piece, toks []token, maxW float64) ([]lineBox, []piece) {
+	// The lines' pieces share one array, as the tokens' do; a line is
+	// out[start:], cut at its length when it is done.
+	n := 1
+	for _, t := range toks {
+		n += len(t.pieces)
+	}
+	out = slices.Grow(out[:0], n)
+	lines = lines[:0]
+	start := 0
+	curW := 0.0
 	var space *piece
+	empty := func() bool { return len(out) == start }
 	put := func(pcs []piece, at float64) {
 		for _, pc := range pcs {
 			pc.x = at
 			at += pc.w
-			cur.pieces = append(cur.pieces, pc)
+			out = append(out, pc)
 		}
-		cur.w = at
+		curW = at
 	}
 	flush := func() {
-		lines = append(lines, cur)
-		cur = lineBox{}
+		lines = append(lines, lineBox{pieces: out[start:len(out):len(out)], w: curW})
+		start, curW = len(out), 0
 		space = nil
 	}
 	// The space a line breaks at stays at its end, drawn but not
@@ -238,16 +272,15 @@ func (l *layout) wrap(toks []token, maxW float64) []lineBox {
 	keepSpace := func() {
 		if space != nil {
 			sp := *space
-			sp.x, sp.w = cur.w, 0
-			cur.pieces = append(cur.pieces, sp)
+			sp.x, sp.w = curW, 0
+			out = append(out, sp)
 		}
 	}
 	for _, t := range toks {
 		switch t.kind {
 		case tokSpace:
-			if len(cur.pieces) > 0 {
-				sp := t.pieces[0]
-				space = &sp
+			if !empty() {
+				space = &t.pieces[0]
 			}
 		case tokBreak:
 			flush()
@@ -257,26 +290,26 @@ func (l *layout) wrap(toks []token, maxW float64) []lineBox {
 				sw = space.w
 			}
 			switch {
-			case len(cur.pieces) > 0 && cur.w+sw+t.w <= maxW+0.01:
+			case !empty() && curW+sw+t.w <= maxW+0.01:
 				if space != nil {
-					put([]piece{*space}, cur.w)
+					put([]piece{*space}, curW)
 				}
-				put(t.pieces, cur.w)
+				put(t.pieces, curW)
 				space = nil
 			case t.w <= maxW+0.01:
-				if len(cur.pieces) > 0 {
+				if !empty() {
 					keepSpace()
 					flush()
 				}
 				put(t.pieces, 0)
 				space = nil
 			default:
-				if len(cur.pieces) > 0 {
+				if !empty() {
 					keepSpace()
 					flush()
 				}
 				for _, chunk := range l.splitWord(t.pieces, maxW, true) {
-					if len(cur.pieces) > 0 {
+					if !empty() {
 						flush()
 					}
 					put(chunk, 0)
@@ -285,16 +318,16 @@ func (l *layout) wrap(toks []token, maxW float64) []lineBox {
 			}
 		}
 	}
-	if len(cur.pieces) > 0 || len(lines) == 0 {
-		lines = append(lines, cur)
+	if !empty() || len(lines) == 0 {
+		lines = append(lines, lineBox{pieces: out[start:len(out):len(out)], w: curW})
 	}
-	return lines
+	return lines, out
 }
 
 // merge joins neighbouring pieces that look the same, so a line is drawn
-// with few text operations and extracts with real spaces.
-func merge(pcs []piece) []piece {
-	var out []piece
+// with few text operations and extracts with real spaces. It appends to
+// out (a scratch array the caller reuses) and leaves pcs as they are.
+func merge(out, pcs []piece) []piece {
 	for _, pc := range pcs {
 		if n := len(out); n > 0 && out[n-1].ts == pc.ts && !pc.ts.code {
 			out[n-1].text += pc.text

@@ -125,8 +125,16 @@ type layout struct {
 	measuring  bool // a scratch layout on an endless page
 
 	tags *tagTree // nil on scratch layouts (tags.go)
-	elem int      // the open structure element: 0 none, -1 inside an artifact
-	part int      // partCover, partContents or partBody
+
+	merged  []piece  // drawLineAt's scratch: the pieces of the line it draws
+	scratch struct { // paragraph's
+		runs                  []run
+		toks                  []token
+		tokPieces, linePieces []piece
+		lines                 []lineBox
+	}
+	elem int // the open structure element: 0 none, -1 inside an artifact
+	part int // partCover, partContents or partBody
 }
 
 func (l *layout) width() float64 { return l.pw - l.left - l.right }
@@ -350,9 +358,14 @@ func (l *layout) leadIn(n ast.Node, x, w float64) {
 }
 
 func (l *layout) paragraph(n ast.Node, x, w float64, p para) {
-	runs := collectRuns(n, l.src, regular, "", nil)
-	lines := l.wrap(l.tokens(runs, p), w)
-	l.textLines(lines, x, p.size*leading*ptToMM, p.size)
+	// A paragraph is drawn as soon as it is broken into lines, and drawing
+	// breaks no other text, so its runs, tokens and lines are scratch
+	// arrays the next paragraph reuses.
+	s := &l.scratch
+	s.runs = collectRuns(n, l.src, regular, "", s.runs[:0])
+	s.toks, s.tokPieces = tokensInto(l.fonts, s.toks, s.tokPieces, s.runs, p)
+	s.lines, s.linePieces = l.wrapInto(s.lines, s.linePieces, s.toks, w)
+	l.textLines(s.lines, x, p.size*leading*ptToMM, p.size)
 }
 
 var (

@@ -46,7 +46,8 @@ func paraLevel(rtl bool) uint8 {
 
 // drawLineAt draws one laid-out line whose left-to-right box starts at x.
 func (l *layout) drawLineAt(ln lineBox, x, base float64) {
-	pcs := merge(ln.pieces)
+	l.merged = merge(l.merged[:0], ln.pieces)
+	pcs := l.merged
 	rtl := l.rtl()
 	if !rtl && !piecesRTL(pcs) {
 		for _, pc := range pcs {

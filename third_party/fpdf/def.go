@@ -686,6 +686,7 @@ type Fpdf struct {
 	pageObjs         []int                      // opkit patch 5: object number of each page, 1-based
 	streamPages      bool                       // opkit patch 6: compress each page once the next begins
 	pageZ            map[int][]byte             // opkit patch 6: compressed content of finished pages
+	spare            *bytes.Buffer              // opkit patch 8: a finished page's buffer, for the next page
 	keywords         string                     // keywords
 	creator          string                     // creator
 	creationDate     time.Time                  // override for document CreationDate value

@@ -62,6 +62,7 @@ func (b *fmtBuffer) printf(fmtStr string, args ...any) {
 
 func fpdfNew(orientationStr, unitStr, sizeStr, fontDirStr string, size SizeType) (f *Fpdf) {
 	f = new(Fpdf)
+	f.buffer = newDocBuffer() // opkit patch 8
 	if orientationStr == "" {
 		orientationStr = "p"
 	} else {
@@ -3827,6 +3828,8 @@ func (f *Fpdf) Output(w io.Writer) error {
 	_, err := f.buffer.WriteTo(w)
 	if err != nil {
 		f.err = err
+	} else if f.err == nil {
+		f.recycle() // opkit patch 8
 	}
 	return f.err
 }
@@ -3864,7 +3867,7 @@ func (f *Fpdf) beginpage(orientationStr string, size SizeType) {
 	// add the default page boxes, if any exist, to the page
 	f.pageBoxes[f.page] = make(map[string]PageBox)
 	maps.Copy(f.pageBoxes[f.page], f.defPageBoxes)
-	f.pages = append(f.pages, bytes.NewBufferString(""))
+	f.pages = append(f.pages, f.newPageBuffer()) // opkit patch 8
 	f.pageLinks = append(f.pageLinks, make([]linkType, 0))
 	f.pageAttachments = append(f.pageAttachments, []annotationAttach{})
 	f.state = 2
@@ -4546,7 +4549,11 @@ func (f *Fpdf) putfonts() {
 				f.out("endobj")
 
 				// Embed CIDToGIDMap
-				cidToGidMap := make([]byte, 256*256*2)
+				cidMap, ok := cidMaps.Get().(*[cidMapSize]byte) // opkit patch 8
+				if !ok {
+					cidMap = new([cidMapSize]byte)
+				}
+				cidToGidMap := cidMap[:]
 
 				for cc, glyph := range CodeSignDictionary {
 					cidToGidMap[cc*2] = byte(glyph >> 8)
@@ -4554,6 +4561,10 @@ func (f *Fpdf) putfonts() {
 				}
 
 				mem := xmem.compress(cidToGidMap)
+				for cc := range CodeSignDictionary {
+					cidToGidMap[cc*2], cidToGidMap[cc*2+1] = 0, 0
+				}
+				cidMaps.Put(cidMap)
 				cidToGidMap = mem.bytes()
 				f.newobj()
 				f.out("<</Length " + strconv.Itoa(len(cidToGidMap)) + "/Filter /FlateDecode>>")

@@ -7,6 +7,7 @@ package fpdf
 import (
 	"bytes"
 	"fmt"
+	"sync"
 )
 
 // StructWriter writes the objects of a structure tree at the end of the
@@ -86,5 +87,62 @@ func (f *Fpdf) finishPage() {
 	mem := xmem.compress(f.pages[f.page].Bytes())
 	f.pageZ[f.page] = mem.copy()
 	mem.release()
+	// opkit patch 8: the next page writes into the same buffer.
+	f.pages[f.page].Reset()
+	f.spare = f.pages[f.page]
 	f.pages[f.page] = new(bytes.Buffer)
+}
+
+// Buffers reused across documents (opkit patch 8): a document's output and
+// its page buffer grew from nothing in every document, and each embedded
+// font allocated and cleared a 128 KiB CID-to-GID map; those were a fifth
+// of the bytes a build allocated. What comes back from the pool is empty
+// (or, for the map, all zero), so the output does not change.
+var (
+	docBuffers  sync.Pool // *[]byte, the capacity of a finished document's buffer
+	pageBuffers sync.Pool // *bytes.Buffer, reset
+	cidMaps     sync.Pool // *[cidMapSize]byte, all zero
+)
+
+const cidMapSize = 256 * 256 * 2
+
+func newDocBuffer() fmtBuffer {
+	if p, ok := docBuffers.Get().(*[]byte); ok {
+		return fmtBuffer{Buffer: *bytes.NewBuffer((*p)[:0])}
+	}
+	return fmtBuffer{}
+}
+
+func (f *Fpdf) newPageBuffer() *bytes.Buffer {
+	if b := f.spare; b != nil {
+		f.spare = nil
+		return b
+	}
+	if b, ok := pageBuffers.Get().(*bytes.Buffer); ok {
+		return b
+	}
+	return new(bytes.Buffer)
+}
+
+// recycle gives the document's buffers back once Output has written the
+// document out; f keeps none of them, so a call on the closed f cannot
+// reach another document's bytes.
+func (f *Fpdf) recycle() {
+	if c := f.buffer.Cap(); c > 0 && f.buffer.Len() == 0 {
+		b := f.buffer.Bytes()[:0]
+		docBuffers.Put(&b)
+	}
+	f.buffer = fmtBuffer{}
+	for i, b := range f.pages {
+		if b != nil && b.Cap() >= 1024 {
+			b.Reset()
+			pageBuffers.Put(b)
+		}
+		f.pages[i] = nil
+	}
+	if f.spare != nil {
+		f.spare.Reset()
+		pageBuffers.Put(f.spare)
+		f.spare = nil
+	}
 }
