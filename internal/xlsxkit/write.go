@@ -68,7 +68,11 @@ func Fix(data []byte, p Props) ([]byte, error) {
 		return nil, err
 	}
 	var out bytes.Buffer
+	out.Grow(len(data) / 3)
 	zw := zip.NewWriter(&out)
+	if cacheDeflates {
+		zw.RegisterCompressor(zip.Deflate, newCachedDeflater) // deflate.go
+	}
 	hasCore := false
 	for _, zf := range zr.File {
 		rc, err := zf.Open()

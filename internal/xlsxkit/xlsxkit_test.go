@@ -196,3 +196,30 @@ func TestBooleans(t *testing.T) {
 		}
 	}
 }
+
+// TestDeflateCache: a workbook written with deflated parts from the cache
+// (the second and third time the same parts are seen) has the bytes of
+// one archive/zip deflates itself.
+func TestDeflateCache(t *testing.T) {
+	cacheDeflates = false
+	want := sample(t, "Cache")
+	cacheDeflates = true
+	t.Cleanup(func() { cacheDeflates = true })
+	for i := range 3 {
+		if got := sample(t, "Cache"); !bytes.Equal(got, want) {
+			t.Fatalf("write %d through the deflate cache: %d bytes, differ from archive/zip's %d", i+1, len(got), len(want))
+		}
+	}
+	// And a part that differs by one byte is not served the cached one.
+	if got := sample(t, "Cachf"); bytes.Equal(got, want) {
+		t.Fatal("a different title gave the same bytes")
+	} else if p := parts(t, got)["docProps/core.xml"]; !strings.Contains(p, "Cachf") {
+		t.Fatalf("core.xml of the second workbook: %s", p)
+	}
+	deflates.mu.Lock()
+	n := len(deflates.parts)
+	deflates.mu.Unlock()
+	if n == 0 {
+		t.Error("nothing was cached after three equal workbooks")
+	}
+}
