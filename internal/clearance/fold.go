@@ -2,6 +2,7 @@ package clearance
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -26,6 +27,7 @@ type folded struct {
 // (no-break, thin, ideographic), punctuation and symbols one space.
 func fold(s string) folded {
 	var b strings.Builder
+	b.Grow(len(s))
 	off := make([]int, 0, len(s)+1)
 	space := true // no leading space
 	emit := func(t string, at int) {
@@ -34,20 +36,43 @@ func fold(s string) folded {
 		}
 		b.WriteString(t)
 	}
+	sep := func(at int) {
+		if !space {
+			emit(" ", at)
+			space = true
+		}
+	}
 	for i, r := range s {
-		for _, d := range decompose(r) {
+		if r < utf8.RuneSelf {
+			// ASCII, most of every text: its own decomposition.
 			switch {
-			case unicode.Is(unicode.Mn, d), unicode.Is(unicode.Me, d), unicode.Is(unicode.Cf, d), d == 'ـ':
-				continue
-			case unicode.IsLetter(d) || unicode.IsDigit(d):
-				emit(latin(unicode.ToLower(d)), i)
+			case 'a' <= r && r <= 'z' || '0' <= r && r <= '9':
+				if r == 'y' {
+					r = 'i'
+				}
+				off = append(off, i)
+				b.WriteByte(byte(r))
+				space = false
+			case 'A' <= r && r <= 'Z':
+				r += 'a' - 'A'
+				if r == 'y' {
+					r = 'i'
+				}
+				off = append(off, i)
+				b.WriteByte(byte(r))
 				space = false
 			default:
-				if !space {
-					emit(" ", i)
-					space = true
-				}
+				sep(i)
 			}
+			continue
+		}
+		for _, p := range foldRune(r) {
+			if p == " " {
+				sep(i)
+				continue
+			}
+			emit(p, i)
+			space = false
 		}
 	}
 	t := b.String()
@@ -59,13 +84,41 @@ func fold(s string) folded {
 	return folded{s: t, off: off}
 }
 
-// decompose is NFKD of one character; an ASCII character is its own.
-func decompose(r rune) []rune {
-	if r < utf8.RuneSelf {
-		return []rune{r}
+// foldRune is what a character above ASCII folds to: for each character
+// of its decomposition, the letters to write (ъ writes none but is a
+// letter), or " " for a separator (marks and format characters give
+// nothing). Texts repeat their
+// characters, and NFKD of each was most of the cost of clearing a
+// report, so the answers are kept.
+func foldRune(r rune) []string {
+	foldedRunes.RLock()
+	p, ok := foldedRunes.m[r]
+	foldedRunes.RUnlock()
+	if ok {
+		return p
 	}
-	return []rune(norm.NFKD.String(string(r)))
+	p = []string{}
+	for _, d := range norm.NFKD.String(string(r)) {
+		switch {
+		case unicode.Is(unicode.Mn, d), unicode.Is(unicode.Me, d), unicode.Is(unicode.Cf, d), d == 'ـ':
+		case unicode.IsLetter(d) || unicode.IsDigit(d):
+			p = append(p, latin(unicode.ToLower(d)))
+		default:
+			p = append(p, " ")
+		}
+	}
+	foldedRunes.Lock()
+	if len(foldedRunes.m) < 1<<16 {
+		foldedRunes.m[r] = p
+	}
+	foldedRunes.Unlock()
+	return p
 }
+
+var foldedRunes = struct {
+	sync.RWMutex
+	m map[rune][]string
+}{m: map[rune][]string{}}
 
 // latin spells a lower-case letter the way the fold compares it: Latin
 // letters that do not decompose (ø, ł, ß, æ), Cyrillic and Greek by a

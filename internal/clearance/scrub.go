@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -174,8 +175,17 @@ func (s *Scrubber) findCodes(text string) []Hit {
 // codeRE matches c as a word. \b is ASCII-only in Go's regexp; a code next
 // to a letter of another script ("UAгромада") is not a word of its own.
 func codeRE(c string) *regexp.Regexp {
-	return regexp.MustCompile(`(?:^|[^\p{L}\p{N}])(` + regexp.QuoteMeta(c) + `)(?:$|[^\p{L}\p{N}])`)
+	// A consolidation clears every country with its own code: compiled
+	// once per code (a Regexp is safe for concurrent use).
+	if re, ok := codeREs.Load(c); ok {
+		return re.(*regexp.Regexp)
+	}
+	re := regexp.MustCompile(`(?:^|[^\p{L}\p{N}])(` + regexp.QuoteMeta(c) + `)(?:$|[^\p{L}\p{N}])`)
+	codeREs.Store(c, re)
+	return re
 }
+
+var codeREs sync.Map // code -> *regexp.Regexp
 
 // mapNFKC finds the original bytes whose NFKC form covers [a, b) of the
 // NFKC form of text.
