@@ -129,10 +129,15 @@ func (p *pkg) part(name string) ([]byte, error) {
 		return nil, fmt.Errorf("%w: part %s: %v", ErrNotWorkbook, name, err)
 	}
 	defer rc.Close()
-	data, err := io.ReadAll(io.LimitReader(rc, p.lim.MaxXMLSize+1))
+	// Sized by the size the zip declares, so a part is read into one
+	// array rather than grown into one; a declared size is only a claim,
+	// so no more than 4 MiB is set aside on its word.
+	buf := bytes.NewBuffer(make([]byte, 0, min(f.UncompressedSize64, uint64(p.lim.MaxXMLSize), 4<<20)+bytes.MinRead))
+	_, err = buf.ReadFrom(io.LimitReader(rc, p.lim.MaxXMLSize+1))
 	if err != nil {
 		return nil, fmt.Errorf("%w: part %s: %v", ErrNotWorkbook, name, err)
 	}
+	data := buf.Bytes()
 	if int64(len(data)) > p.lim.MaxXMLSize {
 		return nil, fmt.Errorf("%w: part %s is over %d bytes", ErrLimit, name, p.lim.MaxXMLSize)
 	}

@@ -14,7 +14,7 @@ import (
 // tokenised a second time by a separate check (a quarter of consolidate).
 type xmlScan struct {
 	name     string
-	d        *xml.Decoder
+	d        *fastXML // encoding/xml's RawToken, faster (fastxml.go)
 	depth    int
 	maxDepth int
 	seenRoot bool
@@ -23,7 +23,7 @@ type xmlScan struct {
 }
 
 func (p *pkg) scanXML(name string, data []byte) *xmlScan {
-	return &xmlScan{name: name, d: xml.NewDecoder(bytes.NewReader(data)), maxDepth: p.lim.MaxDepth}
+	return &xmlScan{name: name, d: newFastXML(data), maxDepth: p.lim.MaxDepth}
 }
 
 // Token is xml.Decoder.RawToken with the checks Token makes (every end
