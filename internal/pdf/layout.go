@@ -151,7 +151,13 @@ func (l *layout) newPage() {
 			l.closeDeco(l.decos[i], l.y)
 		}
 	}
-	l.pages = append(l.pages, &page{})
+	// A page holds about as many ops as the one before: sized so, its ops
+	// are not grown from nothing on every page.
+	var ops []op
+	if n := len(l.pages); n > 0 {
+		ops = make([]op, 0, len(l.pages[n-1].ops)+16)
+	}
+	l.pages = append(l.pages, &page{ops: ops})
 	l.y = l.top
 	l.gap = 0
 	for _, d := range l.decos {
