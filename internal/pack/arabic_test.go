@@ -3,10 +3,12 @@ package pack
 import (
 	"archive/zip"
 	"context"
+	"encoding/json"
 	"io"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -170,4 +172,57 @@ func blockLineEnds(t *testing.T, file string) [][]float64 {
 func sh(t *testing.T, name string, args ...string) string {
 	t.Helper()
 	return testtool.Output(t, name, args...)
+}
+
+// TestArabicActualText: the structure elements of an Arabic briefing carry
+// their text as written (/ActualText), since the glyphs are drawn in
+// visual order and contextual forms that a screen reader following the
+// tree would read backwards. Each such text must be found, as it is, in
+// what pdftotext extracts in logical order.
+func TestArabicActualText(t *testing.T) {
+	testtool.Need(t, "pdftotext")
+	testtool.Need(t, "qpdf")
+	ws, c := arabicWorkspace(t)
+	out := t.TempDir()
+	if _, err := BuildAll(context.Background(), ws, []*model.Country{c}, render.NewEngine(nil), Options{OutDir: out, Stamp: stamp}, nil); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(out, "packs", "jo", "jo-briefing.pdf")
+	squash := func(s string) string { return strings.Join(strings.Fields(testtool.Logical(s)), "") }
+	page := squash(sh(t, "pdftotext", "-enc", "UTF-8", path, "-"))
+	var doc struct {
+		Objects map[string]any `json:"objects"`
+	}
+	if err := json.Unmarshal([]byte(sh(t, "qpdf", "--json=1", "--json-key=objects", path)), &doc); err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	roles := map[string]int{}
+	for _, o := range doc.Objects {
+		e, ok := o.(map[string]any)
+		if !ok || e["/Type"] != "/StructElem" {
+			continue
+		}
+		if a, ok := e["/ActualText"].(string); ok {
+			texts = append(texts, strings.TrimPrefix(a, "u:"))
+			roles[e["/S"].(string)]++
+		}
+	}
+	if len(texts) < 20 || roles["/P"] == 0 || roles["/H1"] == 0 {
+		t.Fatalf("%d elements with ActualText (%v), want paragraphs and headings", len(texts), roles)
+	}
+	found := 0
+	for _, s := range texts {
+		if strings.Contains(page, squash(s)) {
+			found++
+		}
+	}
+	// A paragraph cut by a page break reads with the running header in
+	// between in pdftotext: nine in ten are whole.
+	if found*10 < len(texts)*9 {
+		t.Errorf("%d of %d ActualTexts are in the extracted text in logical order", found, len(texts))
+	}
+	if !slices.ContainsFunc(texts, func(s string) bool { return strings.Contains(s, "البروتوكول الاختياري") }) {
+		t.Error("no ActualText names the Optional Protocol in Arabic")
+	}
 }

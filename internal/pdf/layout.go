@@ -369,6 +369,7 @@ func (l *layout) paragraph(n ast.Node, x, w float64, p para) {
 	// arrays the next paragraph reuses.
 	s := &l.scratch
 	s.runs = collectRuns(n, l.src, regular, "", s.runs[:0])
+	l.actualText(s.runs, "")
 	s.toks, s.tokPieces = tokensInto(l.fonts, s.toks, s.tokPieces, s.runs, p)
 	s.lines, s.linePieces = l.wrapInto(s.lines, s.linePieces, s.toks, w)
 	l.textLines(s.lines, x, p.size*leading*ptToMM, p.size)
@@ -406,6 +407,11 @@ func (l *layout) heading(n *ast.Heading, x, w float64) {
 	}
 	p := para{size: size, st: st, color: color}
 	runs := collectRuns(n, l.src, regular, "", nil)
+	if number != "" {
+		l.actualText(runs, number+" ")
+	} else {
+		l.actualText(runs, "")
+	}
 	numW := 0.0
 	if number != "" {
 		numW = l.fonts.faces[bold].width(number, size) + size*ptToMM*0.9

@@ -133,6 +133,7 @@ func (l *layout) cover() *page {
 	c.add(op{kind: opImage, x: c.left, y: c.top + 4, w: 22, h: 22})
 	if a := cleanText(l.doc.Author); a != "" {
 		id := c.begin("P")
+		c.actualText([]run{{text: a}}, "")
 		lines := c.wrap(c.tokens([]run{{text: a}}, para{size: 10, color: mutedColor}), w-30)
 		y := c.top + 4 + 11 - float64(len(lines)-1)*2.4
 		for _, ln := range lines {
@@ -145,6 +146,7 @@ func (l *layout) cover() *page {
 	c.add(op{kind: opRect, x: c.left, y: c.y, w: 36, h: 1.6, color: accentGold})
 	c.y += 8
 	id := c.begin("P")
+	c.actualText([]run{{text: l.doc.Title}}, "")
 	for _, ln := range c.wrap(c.tokens([]run{{text: l.doc.Title}}, para{size: 28, st: bold, color: headColor}), w) {
 		c.y += 28 * ptToMM
 		c.drawLineAt(ln, c.left, c.y)
@@ -153,6 +155,7 @@ func (l *layout) cover() *page {
 	c.end(id)
 	c.y += 4
 	id = c.begin("P")
+	c.actualText([]run{{text: l.doc.Subtitle}}, "")
 	for _, ln := range c.wrap(c.tokens([]run{{text: l.doc.Subtitle}}, para{size: 15, color: textColor}), w) {
 		c.y += 15 * ptToMM
 		c.drawLineAt(ln, c.left, c.y)
@@ -164,6 +167,7 @@ func (l *layout) cover() *page {
 		mw := c.fonts.faces[bold].width(m, 16) + 12
 		c.add(op{kind: opRect, x: c.left, y: c.y, w: mw, h: 12, color: markRed})
 		id := c.begin("P")
+		c.actualText([]run{{text: m}}, "")
 		c.add(op{kind: opText, x: c.left + 6, y: c.y + 6 + 16*ptToMM*0.36, text: m, st: bold, size: 16, color: white})
 		c.end(id)
 	}
@@ -210,6 +214,11 @@ func (l *layout) contents(hs []heading) {
 		l.ensure(float64(len(lines)) * lh)
 		y0 := l.y
 		item := l.begin("TOCI")
+		if h.number != "" {
+			l.actualText([]run{{text: h.text}}, h.number+" ")
+		} else {
+			l.actualText([]run{{text: h.text}}, "")
+		}
 		for j, ln := range lines {
 			b := l.y + lh/2 + bodySize*ptToMM*0.36
 			if j == 0 && h.number != "" {

@@ -11,6 +11,7 @@ const (
 
 type cell struct {
 	toks  []token
+	runs  []run // logical text, for the element's ActualText
 	lines []lineBox
 	align east.Alignment
 	elem  int // its TH or TD element (tags.go)
@@ -39,6 +40,7 @@ func (l *layout) rowTags(r *row) {
 		if r.header {
 			l.tags.elems[id].attrs = "/A <</O /Table /Scope /Column>>"
 		}
+		l.actualText(r.cells[i].runs, "")
 		l.end(id)
 		r.cells[i].elem = id
 	}
@@ -65,7 +67,8 @@ func (l *layout) table(t *east.Table, x, w float64) {
 			if tc, ok := c.(*east.TableCell); ok {
 				al = tc.Alignment
 			}
-			rw.cells = append(rw.cells, cell{toks: l.tokens(collectRuns(c, l.src, regular, "", nil), p), align: al})
+			runs := collectRuns(c, l.src, regular, "", nil)
+			rw.cells = append(rw.cells, cell{toks: l.tokens(runs, p), runs: runs, align: al})
 		}
 		ncol = max(ncol, len(rw.cells))
 		rows = append(rows, rw)

@@ -35,6 +35,7 @@ type selem struct {
 	parent int
 	part   int    // top-level order: cover, contents, body
 	alt    string // alternative text (figures)
+	actual string // the text in logical order, for right-to-left text (actualText)
 	attrs  string // attribute dictionary entries, e.g. /A <</O /Table /Scope /Column>>
 	seq    int32
 	kids   []tagKid
@@ -111,6 +112,35 @@ func (l *layout) setAlt(s string) {
 	if l.tags != nil && l.elem > 0 {
 		l.tags.elems[l.elem].alt = s
 	}
+}
+
+// actualText gives the open element the logical text of runs, when it
+// holds right-to-left text or the document is right to left. Such text is
+// drawn in visual order and in Arabic presentation forms (rtl.go,
+// arabic.go): poppler's structure reader (`pdfinfo -struct-text`) and a
+// screen reader following the tree would read it backwards, letter by
+// contextual letter. The element's /ActualText is the text as written.
+func (l *layout) actualText(runs []run, prefix string) {
+	if l.tags == nil || l.elem <= 0 {
+		return
+	}
+	var b strings.Builder
+	b.WriteString(prefix)
+	for _, r := range runs {
+		b.WriteString(cleanText(r.text))
+		if r.hard {
+			b.WriteByte(' ')
+		}
+	}
+	text := strings.TrimSpace(b.String())
+	if text == "" || !l.rtl() && !hasRTL(text) {
+		return
+	}
+	e := &l.tags.elems[l.elem]
+	if e.actual != "" {
+		e.actual += " "
+	}
+	e.actual += text
 }
 
 // tag records the current element on o (text only: drawings are artifacts).
@@ -264,6 +294,9 @@ func (te *tagEmitter) write(w *fpdf.StructWriter) int {
 		fmt.Fprintf(&b, "<</Type /StructElem /S /%s /P %d 0 R", e.role, parent)
 		if e.alt != "" {
 			b.WriteString(" /Alt <" + utf16Hex(e.alt) + ">")
+		}
+		if e.actual != "" {
+			b.WriteString(" /ActualText <" + utf16Hex(e.actual) + ">")
 		}
 		if e.attrs != "" {
 			b.WriteString(" " + e.attrs)
