@@ -5,10 +5,12 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -91,7 +93,7 @@ func Fix(data []byte, p Props) ([]byte, error) {
 		case name == "[Content_Types].xml":
 			body = sortDefaults(body)
 		case name == "xl/styles.xml":
-			body = booleans(trimNamespaces(body))
+			body = stylesOnce(body)
 		case strings.HasPrefix(name, "xl/charts/chart") && strings.HasSuffix(name, ".xml"):
 			body = booleans(chartXML(body))
 		case strings.HasPrefix(name, "xl/tables/") && strings.HasSuffix(name, ".xml"):
@@ -324,6 +326,33 @@ func trimNamespaces(body []byte) []byte {
 	out = append(out, newRoot...)
 	return append(out, rest...)
 }
+
+// stylesOnce is booleans(trimNamespaces(body)), kept for the styles parts
+// seen before: the workbooks of one language share theirs, and its regular
+// expressions were a tenth of a workbook's cost.
+func stylesOnce(body []byte) []byte {
+	h := maphash.Bytes(deflates.seed, body)
+	styles.mu.Lock()
+	s, ok := styles.m[h]
+	styles.mu.Unlock()
+	if ok && bytes.Equal(s.in, body) {
+		return s.out
+	}
+	out := booleans(trimNamespaces(body))
+	styles.mu.Lock()
+	if len(styles.m) < 64 {
+		styles.m[h] = fixedPart{in: bytes.Clone(body), out: out}
+	}
+	styles.mu.Unlock()
+	return out
+}
+
+type fixedPart struct{ in, out []byte }
+
+var styles = struct {
+	mu sync.Mutex
+	m  map[uint64]fixedPart
+}{m: map[uint64]fixedPart{}}
 
 var reDefault = regexp.MustCompile(`<Default [^>]*?(?:/>|></Default>)`)
 

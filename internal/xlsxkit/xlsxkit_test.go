@@ -223,3 +223,18 @@ func TestDeflateCache(t *testing.T) {
 		t.Error("nothing was cached after three equal workbooks")
 	}
 }
+
+// TestStylesOnce: a styles part seen before gets the rewrite it got then,
+// and a different one its own.
+func TestStylesOnce(t *testing.T) {
+	a := []byte(`<?xml version="1.0"?><styleSheet xmlns="m" xmlns:x14ac="u" mc:Ignorable="x14ac" xmlns:mc="c"><fonts><font><b val="true"/></font></fonts></styleSheet>`)
+	b := []byte(`<?xml version="1.0"?><styleSheet xmlns="m" xmlns:x14ac="u" mc:Ignorable="x14ac" xmlns:mc="c"><fonts><font><i val="false"/></font></fonts></styleSheet>`)
+	for range 3 {
+		for _, in := range [][]byte{a, b} {
+			want := booleans(trimNamespaces(bytes.Clone(in)))
+			if got := stylesOnce(in); !bytes.Equal(got, want) {
+				t.Fatalf("stylesOnce(%s) = %s, want %s", in, got, want)
+			}
+		}
+	}
+}
