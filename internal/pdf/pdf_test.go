@@ -445,3 +445,30 @@ func BenchmarkRender10Pages(b *testing.B) {
 	b.ReportMetric(float64(pages), "pages")
 	b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/1000/float64(n), "cpu-ms/op")
 }
+
+// TestSubsetCache: the third render of a document takes its subset fonts
+// from the vendored fpdf's cache (patch 10: stored on the second sighting)
+// and has the bytes of the first; a document with other characters gets
+// subsets of its own, and both pass qpdf --check.
+func TestSubsetCache(t *testing.T) {
+	render := func(lang string) []byte {
+		t.Helper()
+		out, err := Render(fixture(t, lang, ""), Options{PageSize: "A4"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	for _, lang := range []string{"en", "fr"} {
+		first := render(lang)
+		for i := 2; i <= 3; i++ {
+			if got := render(lang); !bytes.Equal(got, first) {
+				t.Fatalf("%s: render %d differs from the first (%d and %d bytes)", lang, i, len(got), len(first))
+			}
+		}
+		sh(t, "qpdf", "--check", writePDF(t, "subset-"+lang+".pdf", first))
+	}
+	if bytes.Equal(render("en"), render("fr")) {
+		t.Fatal("the English and French documents are the same bytes")
+	}
+}

@@ -4500,10 +4500,43 @@ func (f *Fpdf) putfonts() {
 				fontName := "utf8" + font.Name
 				usedRunes := font.usedRunes
 				delete(usedRunes, 0)
-				utf8FontStream := font.utf8File.GenerateCutFont(usedRunes)
-				utf8FontSize := len(utf8FontStream)
-				CodeSignDictionary := font.utf8File.CodeSymbolDictionary
-				delete(CodeSignDictionary, 0)
+				// opkit patch 10: a subset made before, of the same
+				// cached font for the same characters, is not made and
+				// deflated again.
+				key, cacheable := subsetKey(font.utf8File, usedRunes)
+				sub := cutFonts.lookup(key, cacheable)
+				if sub == nil {
+					utf8FontStream := font.utf8File.GenerateCutFont(usedRunes)
+					CodeSignDictionary := font.utf8File.CodeSymbolDictionary
+					delete(CodeSignDictionary, 0)
+					sub = &cutFont{size: len(utf8FontStream), widths: f.cidFontWidths(&font, font.utf8File.LastRune)}
+
+					// Embed CIDToGIDMap
+					cidMap, ok := cidMaps.Get().(*[cidMapSize]byte) // opkit patch 8
+					if !ok {
+						cidMap = new([cidMapSize]byte)
+					}
+					cidToGidMap := cidMap[:]
+					for cc, glyph := range CodeSignDictionary {
+						cidToGidMap[cc*2] = byte(glyph >> 8)
+						cidToGidMap[cc*2+1] = byte(glyph & 0xFF)
+					}
+					mem := xmem.compress(cidToGidMap)
+					for cc := range CodeSignDictionary {
+						cidToGidMap[cc*2], cidToGidMap[cc*2+1] = 0, 0
+					}
+					cidMaps.Put(cidMap)
+					sub.cidMap = mem.copy()
+					mem.release()
+
+					mem = xmem.compress(utf8FontStream)
+					sub.file = mem.copy()
+					mem.release()
+					if cacheable {
+						cutFonts.store(key, sub)
+					}
+				}
+				utf8FontSize := sub.size
 
 				f.newobj()
 				f.out(fmt.Sprintf("<</Type /Font\n/Subtype /Type0\n/BaseFont /%s\n/Encoding /Identity-H\n/DescendantFonts [%d 0 R]\n/ToUnicode %d 0 R>>\n"+"endobj", fontName, f.n+1, f.n+2))
@@ -4514,7 +4547,7 @@ func (f *Fpdf) putfonts() {
 				if font.Desc.MissingWidth != 0 {
 					f.out("/DW " + strconv.Itoa(font.Desc.MissingWidth))
 				}
-				f.generateCIDFontMap(&font, font.utf8File.LastRune)
+				f.out(sub.widths)
 				f.out("/CIDToGIDMap " + strconv.Itoa(f.n+4) + " 0 R>>")
 				f.out("endobj")
 
@@ -4548,41 +4581,19 @@ func (f *Fpdf) putfonts() {
 				f.out(s.String())
 				f.out("endobj")
 
-				// Embed CIDToGIDMap
-				cidMap, ok := cidMaps.Get().(*[cidMapSize]byte) // opkit patch 8
-				if !ok {
-					cidMap = new([cidMapSize]byte)
-				}
-				cidToGidMap := cidMap[:]
-
-				for cc, glyph := range CodeSignDictionary {
-					cidToGidMap[cc*2] = byte(glyph >> 8)
-					cidToGidMap[cc*2+1] = byte(glyph & 0xFF)
-				}
-
-				mem := xmem.compress(cidToGidMap)
-				for cc := range CodeSignDictionary {
-					cidToGidMap[cc*2], cidToGidMap[cc*2+1] = 0, 0
-				}
-				cidMaps.Put(cidMap)
-				cidToGidMap = mem.bytes()
 				f.newobj()
-				f.out("<</Length " + strconv.Itoa(len(cidToGidMap)) + "/Filter /FlateDecode>>")
-				f.putstream(cidToGidMap)
+				f.out("<</Length " + strconv.Itoa(len(sub.cidMap)) + "/Filter /FlateDecode>>")
+				f.putstream(sub.cidMap)
 				f.out("endobj")
-				mem.release()
 
 				//Font file
-				mem = xmem.compress(utf8FontStream)
-				compressedFontStream := mem.bytes()
 				f.newobj()
-				f.out("<</Length " + strconv.Itoa(len(compressedFontStream)))
+				f.out("<</Length " + strconv.Itoa(len(sub.file)))
 				f.out("/Filter /FlateDecode")
 				f.out("/Length1 " + strconv.Itoa(utf8FontSize))
 				f.out(">>")
-				f.putstream(compressedFontStream)
+				f.putstream(sub.file)
 				f.out("endobj")
-				mem.release()
 			default:
 				f.err = fmt.Errorf("unsupported font type: %s", tp)
 				return
@@ -4591,7 +4602,9 @@ func (f *Fpdf) putfonts() {
 	}
 }
 
-func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) {
+// cidFontWidths is upstream's generateCIDFontMap returning the /W entry
+// it wrote (opkit patch 10: kept with the subset).
+func (f *Fpdf) cidFontWidths(font *fontDefType, LastRune int) string {
 	rangeID := 0
 	cidArray := make(map[int]*untypedKeyMap)
 	cidArrayKeys := make([]int, 0)
@@ -4717,7 +4730,7 @@ func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) {
 			w.printf(" %d [ %s ]\n", k, implode(" ", ws.valueSet))
 		}
 	}
-	f.out("/W [" + w.String() + " ]")
+	return "/W [" + w.String() + " ]"
 }
 
 func implode(sep string, arr []int) string {
