@@ -100,6 +100,16 @@ func plainText(n ast.Node, src []byte) string {
 // spaces; and drops soft hyphens and byte-order marks, which fpdf would
 // otherwise draw as visible glyphs.
 func cleanText(s string) string {
+	plain := true // ASCII without control characters: NFC and the rest keep it
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 || c < ' ' || c == 0x7f {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return s
+	}
 	s = norm.NFC.String(s)
 	odd := func(r rune) bool { return r < ' ' || r == 0x7f || r == 0xad || r == 0xfeff }
 	if strings.IndexFunc(s, odd) < 0 {

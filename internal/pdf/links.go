@@ -49,11 +49,10 @@ func appendLinked(out []run, r run) []run {
 // that ends a sentence or closes a bracket opened before it is not part
 // of it.
 func findURL(s string) (int, int) {
-	lower := strings.ToLower(s)
 	start := -1
 	for _, p := range []string{"https://", "http://", "www."} {
 		for off := 0; ; {
-			k := strings.Index(lower[off:], p)
+			k := indexFold(s[off:], p)
 			if k < 0 {
 				break
 			}
@@ -99,6 +98,32 @@ func findURL(s string) (int, int) {
 
 func isWordByte(b byte) bool {
 	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '_' || b >= 0x80
+}
+
+// indexFold is the first index of p (lower-case ASCII) in s, ignoring the
+// case of ASCII letters: offsets stay those of s, which a lower-cased copy
+// does not keep when a letter lowers to more bytes (İ).
+func indexFold(s, p string) int {
+	for i := 0; i+len(p) <= len(s); i++ {
+		if s[i]|0x20 != p[0] {
+			continue
+		}
+		j := 1
+		for j < len(p) && lowerASCII(s[i+j]) == p[j] {
+			j++
+		}
+		if j == len(p) {
+			return i
+		}
+	}
+	return -1
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 // breakAfter are the characters after which a web address or a long

@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -326,12 +325,13 @@ func (e *emitter) visual(x, y float64, s, actual string, st style, size float64,
 // utf16Hex is s as a PDF text string: UTF-16BE with a byte order mark,
 // in hexadecimal.
 func utf16Hex(s string) string {
-	var b strings.Builder
-	b.WriteString("FEFF")
+	const hex = "0123456789ABCDEF"
+	b := make([]byte, 0, 4+4*len(s))
+	b = append(b, "FEFF"...)
 	for _, u := range utf16.Encode([]rune(s)) {
-		fmt.Fprintf(&b, "%04X", u)
+		b = append(b, hex[u>>12], hex[u>>8&15], hex[u>>4&15], hex[u&15])
 	}
-	return b.String()
+	return string(b)
 }
 
 // usesArabic reports whether drawing s needs the Arabic fonts.

@@ -283,46 +283,53 @@ func (te *tagEmitter) write(w *fpdf.StructWriter) int {
 	}
 	parentTree := base + len(t.elems) - 1
 	root := parentTree + 1
-	var b strings.Builder
+	// Appended by hand: a document has thousands of kids, and fmt was a
+	// twentieth of a build.
+	var b []byte
+	ref := func(obj int) { b = append(strconv.AppendInt(append(b, ' '), int64(obj), 10), " 0 R"...) }
 	for i := 1; i < len(t.elems); i++ {
 		e := &t.elems[i]
-		b.Reset()
+		b = b[:0]
 		parent := root
 		if i != docElem {
 			parent = t.elems[e.parent].obj
 		}
-		fmt.Fprintf(&b, "<</Type /StructElem /S /%s /P %d 0 R", e.role, parent)
+		b = append(b, "<</Type /StructElem /S /"...)
+		b = append(b, e.role...)
+		b = append(b, " /P"...)
+		ref(parent)
 		if e.alt != "" {
-			b.WriteString(" /Alt <" + utf16Hex(e.alt) + ">")
+			b = append(b, " /Alt <"+utf16Hex(e.alt)+">"...)
 		}
 		if e.actual != "" {
-			b.WriteString(" /ActualText <" + utf16Hex(e.actual) + ">")
+			b = append(b, " /ActualText <"+utf16Hex(e.actual)+">"...)
 		}
 		if e.attrs != "" {
-			b.WriteString(" " + e.attrs)
+			b = append(b, " "+e.attrs...)
 		}
-		b.WriteString(" /K [")
+		b = append(b, " /K ["...)
 		for _, k := range e.kids {
 			if k.elem > 0 {
-				fmt.Fprintf(&b, " %d 0 R", t.elems[k.elem].obj)
+				ref(t.elems[k.elem].obj)
 			} else {
-				fmt.Fprintf(&b, " <</Type /MCR /Pg %d 0 R /MCID %d>>", w.PageObj(k.page), k.mcid)
+				b = append(b, " <</Type /MCR /Pg"...)
+				ref(w.PageObj(k.page))
+				b = append(strconv.AppendInt(append(b, " /MCID "...), int64(k.mcid), 10), ">>"...)
 			}
 		}
-		b.WriteString(" ]>>")
-		w.Obj(b.String())
+		b = append(b, " ]>>"...)
+		w.Obj(string(b))
 	}
-	b.Reset()
-	b.WriteString("<</Nums [")
+	b = append(b[:0], "<</Nums ["...)
 	for p, ids := range te.pages {
-		fmt.Fprintf(&b, " %d [", p)
+		b = append(strconv.AppendInt(append(b, ' '), int64(p), 10), " ["...)
 		for _, id := range ids {
-			fmt.Fprintf(&b, " %d 0 R", t.elems[id].obj)
+			ref(t.elems[id].obj)
 		}
-		b.WriteString(" ]")
+		b = append(b, " ]"...)
 	}
-	b.WriteString(" ]>>")
-	w.Obj(b.String())
+	b = append(b, " ]>>"...)
+	w.Obj(string(b))
 	return w.Obj(fmt.Sprintf("<</Type /StructTreeRoot /K [%d 0 R] /ParentTree %d 0 R /ParentTreeNextKey %d>>",
 		t.elems[docElem].obj, parentTree, len(te.pages)))
 }
