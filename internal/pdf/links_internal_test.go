@@ -27,12 +27,12 @@ func TestFindURL(t *testing.T) {
 
 func TestCleanTextPlain(t *testing.T) {
 	for in, want := range map[string]string{
-		"plain ASCII":          "plain ASCII",
-		"tab\there":            "tab here",
-		"soft\u00adhyphen":     "softhyphen",
+		"plain ASCII":         "plain ASCII",
+		"tab\there":           "tab here",
+		"soft\u00adhyphen":    "softhyphen",
 		"Co\u0302te d'Ivoire": "Côte d'Ivoire",
-		"\ufeffBOM":            "BOM",
-		"del\x7f":              "del ",
+		"\ufeffBOM":           "BOM",
+		"del\x7f":             "del ",
 	} {
 		if got := cleanText(in); got != want {
 			t.Errorf("cleanText(%q) = %q, want %q", in, got, want)
