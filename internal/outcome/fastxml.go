@@ -191,15 +191,21 @@ func (x *fastXML) name(p int) (xml.Name, int, error) {
 	return xml.Name{Space: x.intern(data[p:colon]), Local: x.intern(data[colon+1 : q])}, q, nil
 }
 
-// intern keeps one string per name: a sheet repeats a few names.
+// intern keeps one string per name: a sheet repeats a few names. A part
+// made of ever new names (a hostile one) stops being interned at
+// maxInterned, so the map stays small.
 func (x *fastXML) intern(b []byte) string {
 	if s, ok := x.names[string(b)]; ok {
 		return s
 	}
 	s := string(b)
-	x.names[s] = s
+	if len(x.names) < maxInterned {
+		x.names[s] = s
+	}
 	return s
 }
+
+const maxInterned = 256
 
 // text reads character data from p up to '<' (quote < 0: the bytes it
 // returns are then x.data's own when they hold no reference) or to the
