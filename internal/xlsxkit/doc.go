@@ -23,6 +23,10 @@
 // workbookProtection. Gnumeric implements no Excel tables either and warns
 // once per sheet with one; the tables stay (docs/ARCHITECTURE.md, xlsxkit).
 //
+// Fix deflates each part once per distinct content in the process
+// (deflate.go): the theme, styles and most sheets of a language recur in
+// every outcome workbook of a build. The bytes are archive/zip's own.
+//
 // Styles made through Style always name their font (an unnamed font
 // prints as a serif in LibreOffice), and Print gives every sheet a paper
 // size, a print area and a fit to the page width.
