@@ -108,8 +108,12 @@ func piecesRTL(pcs []piece) bool {
 // LRM), which pin it to the right section. Extracted text then reads in
 // logical order once those invisible marks are dropped.
 func visualPieces(pcs []piece, para uint8, fs *fontSet) []piece {
-	var text []rune
-	var owner []int
+	n := 0
+	for _, pc := range pcs {
+		n += len(pc.text) // bytes: at least the runes
+	}
+	text := make([]rune, 0, n)
+	owner := make([]int, 0, n)
 	for i, pc := range pcs {
 		for _, r := range pc.text {
 			text = append(text, r)
@@ -125,7 +129,7 @@ func visualPieces(pcs []piece, para uint8, fs *fontSet) []piece {
 		dir        byte // poppler's view: 'L' letters, 'R' right-to-left letters, 'N' digits, 0 neutral
 		pin        bool // needs its direction pinned for extraction
 	}
-	var vs []vchar
+	vs := make([]vchar, 0, len(text))
 	for _, i := range visualOrder(levels) {
 		c := bidiClass(text[i])
 		if c == bidi.BN {
