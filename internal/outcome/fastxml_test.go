@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
-	"io"
 	"os"
 	"reflect"
 	"testing"
@@ -82,22 +81,10 @@ func xmlSamples(t testing.TB) map[string][]byte {
 		"digit name":   []byte("<1a/>"),
 	}
 	add := func(prefix string, data []byte) {
-		zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, f := range zr.File {
-			rc, err := f.Open()
-			if err != nil {
-				t.Fatal(err)
-			}
-			b, err := io.ReadAll(rc)
-			rc.Close()
-			if err != nil {
-				t.Fatal(err)
-			}
-			out[prefix+f.Name] = b
-		}
+		copyZip(t, data, func(_ *zip.Writer, name string, body []byte) error {
+			out[prefix+name] = body
+			return nil
+		})
 	}
 	for _, lang := range []string{"en", "fr", "ar", "ru"} {
 		add(lang+":", write(t, sampleCountry(lang)))
