@@ -63,17 +63,15 @@ type cutCache struct {
 	held int
 }
 
-// lookup is the cached subset for key, or nil; it notes that key was asked for.
+// lookup is the cached subset for key, or nil (always nil when the font
+// is not cacheable, ok false); store is what notes a key's sightings.
 func (c *cutCache) lookup(key subsetID, ok bool) *cutFont {
 	if !ok {
 		return nil
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if cut := c.cuts[key]; cut != nil {
-		return cut
-	}
-	return nil
+	return c.cuts[key]
 }
 
 // store keeps cut for key if key was made before and there is room.
